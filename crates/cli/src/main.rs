@@ -1,1 +1,49 @@
-fn main() {}
+//! `vigil`: code news text into CAMEO events, score the coder, measure its speed.
+
+mod bench;
+mod code;
+mod demo;
+mod dicts;
+mod eval;
+mod input;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Vigil: who did what to whom, when, where, according to whom.
+#[derive(Parser)]
+#[command(name = "vigil", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code articles into CAMEO events (JSON Lines or TSV on stdout).
+    Code(code::Args),
+    /// Score the coder on a gold file or on the PETRARCH validation suite.
+    Eval(eval::Args),
+    /// Measure coding speed and memory on a fixed corpus of real sentences.
+    Bench(bench::Args),
+    /// Code the bundled sample article and print its events.
+    Demo(demo::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(a) => code::run(a),
+        Command::Eval(a) => eval::run(a),
+        Command::Bench(a) => bench::run(a),
+        Command::Demo(a) => demo::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("vigil: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

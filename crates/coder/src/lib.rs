@@ -1,1 +1,474 @@
-//! placeholder
+//! The event coder: recognise actors and verbs in news sentences and code them as CAMEO
+//! events, each with the provenance that explains it.
+//!
+//! The coder is a pure function of its input and the loaded dictionaries: no I/O, no
+//! global state, so it runs in parallel over articles and embeds anywhere.
+//!
+//! ```text
+//! sentence ─ text::tokenize + tag ─▶ View ─ mentions::find ─▶ actors
+//!                                        └─ verbs::find ─▶ verb hits ─ patterns ─▶ codes
+//!                                              roles (subject, object, passive, pronouns)
+//!                                              rules (future, negation, reported speech)
+//! ```
+
+mod grammar;
+mod mentions;
+mod patterns;
+mod roles;
+mod rules;
+mod verbs;
+mod view;
+
+pub use rules::{Governs, Rules};
+
+use chrono::NaiveDate;
+use mentions::{Member, Mention, MentionKind};
+use std::sync::Arc;
+use vigil_dict::{CodePair, DictSet};
+use vigil_model::{ActorRef, Article, Event, EventCodes, Provenance, Span, Token};
+use vigil_text::Tagger;
+
+/// Which coding conventions apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Profile {
+    /// CAMEO as the codebook and Vigil's guideline read it: announced acts are intentions
+    /// (03x) or threats (13x), negated acts are not coded (a refusal is a rejection),
+    /// predictions are not coded, a reporting verb attributes the event it reports.
+    #[default]
+    Cameo,
+    /// Verbs coded as written, as TABARI and PETRARCH-1 did: only dictionary patterns
+    /// change a code. The PETRARCH validation suite was written for this.
+    Literal,
+}
+
+/// Settings of the coder.
+#[derive(Clone, Debug)]
+pub struct CoderConfig {
+    /// Code only events with both a source and a target (PETRARCH's `require_dyad`).
+    pub require_dyad: bool,
+    /// Coding conventions.
+    pub profile: Profile,
+}
+
+impl Default for CoderConfig {
+    fn default() -> Self {
+        CoderConfig { require_dyad: true, profile: Profile::Cameo }
+    }
+}
+
+/// The event coder.
+pub struct Coder {
+    dicts: Arc<DictSet>,
+    rules: Rules,
+    tagger: &'static Tagger,
+    config: CoderConfig,
+}
+
+/// Context carried from sentence to sentence within one article.
+#[derive(Clone, Debug, Default)]
+pub struct ArticleContext {
+    /// The actors the last sentence was about (for "he", "they").
+    last_subject: Vec<Member>,
+    /// Set when a story-level discard phrase was seen: nothing more is coded.
+    discarded: bool,
+}
+
+/// Why a sentence produced no events, when that was decided before coding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Skip {
+    /// A sentence-level discard phrase matched.
+    Sentence(String),
+    /// A story-level discard phrase matched (this and the rest of the article).
+    Story(String),
+}
+
+/// The outcome of coding one sentence.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceResult {
+    /// Events, in the order of their verbs.
+    pub events: Vec<Event>,
+    /// Set when the sentence was skipped.
+    pub skipped: Option<Skip>,
+}
+
+struct Draft {
+    source: Member,
+    source_rule: String,
+    target: Member,
+    target_rule: String,
+    code: String,
+    hit: usize,
+    pattern: String,
+    verb_entry: String,
+    rules: Vec<String>,
+}
+
+impl Coder {
+    /// A coder over `dicts` with the embedded rule tables and tagger.
+    pub fn new(dicts: Arc<DictSet>, config: CoderConfig) -> Coder {
+        Coder { dicts, rules: Rules::embedded(), tagger: Tagger::embedded(), config }
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &CoderConfig {
+        &self.config
+    }
+
+    /// Changes the settings (the validation suite changes them between records).
+    pub fn config_mut(&mut self) -> &mut CoderConfig {
+        &mut self.config
+    }
+
+    /// The dictionaries.
+    pub fn dicts(&self) -> &DictSet {
+        &self.dicts
+    }
+
+    /// Codes the records of one article, in order, carrying context across them.
+    pub fn code_article(&self, records: &[Article]) -> Vec<Event> {
+        let mut ctx = ArticleContext::default();
+        let mut out = Vec::new();
+        for r in records {
+            for s in self.code_record(r, &mut ctx) {
+                out.extend(s.events);
+            }
+        }
+        out
+    }
+
+    /// Codes one record, sentence by sentence.
+    pub fn code_record(&self, record: &Article, ctx: &mut ArticleContext) -> Vec<SentenceResult> {
+        let sentences = vigil_text::split_sentences(&record.text);
+        let mut out = Vec::with_capacity(sentences.len());
+        for (index, span) in sentences.into_iter().enumerate() {
+            let mut tokens = vigil_text::tokenize(&record.text, span);
+            self.tagger.tag(&mut tokens);
+            out.push(self.code_sentence(record, index, span, &tokens, ctx));
+        }
+        out
+    }
+
+    /// Codes one tokenized, tagged sentence of `record`.
+    pub fn code_sentence(
+        &self,
+        record: &Article,
+        index: usize,
+        span: Span,
+        tokens: &[Token],
+        ctx: &mut ArticleContext,
+    ) -> SentenceResult {
+        let mut result = SentenceResult::default();
+        if ctx.discarded {
+            result.skipped = Some(Skip::Story("story discarded earlier".into()));
+            return result;
+        }
+        let view = view::View::new(&record.text, tokens, &self.dicts);
+        if let Some(skip) = self.discard(&view) {
+            if let Skip::Story(_) = skip {
+                ctx.discarded = true;
+            }
+            result.skipped = Some(skip);
+            return result;
+        }
+        let mut mentions = mentions::find(&view, &self.dicts, record.date);
+        roles::resolve_pronouns(&mut mentions, ctx);
+        let hits = verbs::find(&view, &self.dicts, &mentions);
+        let drafts = self.code_hits(&view, &mentions, &hits);
+        // The actors this sentence is about carry over to the next one.
+        if let Some(d) = drafts.first() {
+            ctx.last_subject = vec![d.source.clone()];
+        } else if let Some(m) = mentions.iter().find(|m| m.kind == MentionKind::Named) {
+            ctx.last_subject = m.members.clone();
+        }
+        let mut seen: Vec<(String, String, String)> = Vec::new();
+        for d in drafts {
+            let key = (d.source.code(), d.target.code(), d.code.clone());
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            result.events.push(self.event(record, index, span, &view, &hits, d));
+        }
+        result
+    }
+
+    fn discard(&self, view: &view::View) -> Option<Skip> {
+        for i in 0..view.len() {
+            if let Some((_, ids)) = self.dicts.discards.trie.longest(&view.ids[i..]) {
+                let e = &self.dicts.discards.entries[ids[0] as usize];
+                let why = format!("{} {}", e.origin, e.phrase);
+                return Some(if e.story { Skip::Story(why) } else { Skip::Sentence(why) });
+            }
+        }
+        None
+    }
+
+    fn code_hits(&self, view: &view::View, mentions: &[Mention], hits: &[verbs::VerbHit]) -> Vec<Draft> {
+        let verbs = &self.dicts.verbs;
+        // Best pattern of every verb.
+        let matches: Vec<Option<(usize, patterns::Match)>> = hits
+            .iter()
+            .map(|h| {
+                let block = &verbs.blocks[verbs.forms[h.form as usize].block as usize];
+                let mut best: Option<(usize, patterns::Match)> = None;
+                for (pi, p) in block.patterns.iter().enumerate() {
+                    if let Some(m) = patterns::try_match(view, &self.dicts, mentions, h, p)
+                        && best.as_ref().is_none_or(|(_, b)| m.weight > b.weight)
+                    {
+                        best = Some((pi, m));
+                    }
+                }
+                best
+            })
+            .collect();
+        // Verbs whose words a more specific pattern of another verb took are not coded
+        // again; a governing verb of an infinitive is coded through its complement unless
+        // one of its own patterns matched.
+        let mut consumed = vec![false; hits.len()];
+        for (i, m) in matches.iter().enumerate() {
+            if let Some((_, m)) = m {
+                for (j, h) in hits.iter().enumerate() {
+                    if i != j && m.covered.iter().any(|&(a, b)| h.head >= a && h.head < b) {
+                        consumed[j] = true;
+                    }
+                }
+            }
+        }
+        let mut governs = vec![None; hits.len()];
+        for (j, h) in hits.iter().enumerate() {
+            let Some(g) = h.governor else { continue };
+            let Some(kind) = self.rules.governs(view.up(g)) else { continue };
+            if let Some(gi) = hits.iter().position(|x| x.head == g) {
+                if matches[gi].is_some() {
+                    continue;
+                }
+                consumed[gi] = true;
+            }
+            governs[j] = Some(kind);
+        }
+
+        let mut drafts = Vec::new();
+        for (i, h) in hits.iter().enumerate() {
+            if consumed[i] {
+                continue;
+            }
+            let form = &verbs.forms[h.form as usize];
+            let block = &verbs.blocks[form.block as usize];
+            let (pair, pattern, matched) = match &matches[i] {
+                Some((pi, m)) => {
+                    let p = &block.patterns[*pi];
+                    (p.code.clone(), format!("{} {}", p.origin, p.text), Some(m))
+                }
+                None => (
+                    form.code.clone().unwrap_or_else(|| block.default.clone()),
+                    "default".to_string(),
+                    None,
+                ),
+            };
+            if pair.active.is_none() && pair.passive.is_none() {
+                continue;
+            }
+            let specific = matched.is_some_and(|m| m.weight > 0);
+            let roles = roles::assign(view, mentions, hits, i, matched);
+            let mut applied = Vec::new();
+            let mut pair = pair;
+            if self.config.profile == Profile::Cameo {
+                let reporting = !specific && pair.active.as_deref() == Some("010");
+                if reporting && roles.target_opens_clause {
+                    continue;
+                }
+                match self.modal(&pair, h, governs[i], &mut applied) {
+                    Some(p) => pair = p,
+                    None => continue,
+                }
+            }
+            let verb_entry = format!("{} {}", form.origin, form.lemma);
+            let sources = roles.source.map(|(m, r)| (members_of(&mentions[m]), r));
+            let targets = roles.target.map(|(m, r)| (members_of(&mentions[m]), r));
+            let empty = (vec![Member::empty()], "none");
+            let (srcs, srule) = sources.unwrap_or_else(|| empty.clone());
+            let (tgts, trule) = match targets {
+                Some(t) => t,
+                None if srcs.len() >= 2 && reciprocal(&pair) => {
+                    // "Biden and Putin will speak": each with the other.
+                    for a in &srcs {
+                        for b in &srcs {
+                            if a.code() != b.code() {
+                                self.push(&mut drafts, a, "compound", b, "compound", &pair, i, &pattern, &verb_entry, &applied);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                None => empty.clone(),
+            };
+            for s in &srcs {
+                for t in &tgts {
+                    self.push(&mut drafts, s, srule, t, trule, &pair, i, &pattern, &verb_entry, &applied);
+                }
+            }
+        }
+        drafts
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &self,
+        drafts: &mut Vec<Draft>,
+        s: &Member,
+        srule: &str,
+        t: &Member,
+        trule: &str,
+        pair: &CodePair,
+        hit: usize,
+        pattern: &str,
+        verb_entry: &str,
+        applied: &[String],
+    ) {
+        let mut add = |src: &Member, sr: &str, tgt: &Member, tr: &str, code: &str| {
+            let (sc, tc) = (src.code(), tgt.code());
+            let dyad = !src.base.is_empty() || !src.suffix.is_empty() || !src.prefix.is_empty();
+            let dyad = dyad && (!tgt.base.is_empty() || !tgt.suffix.is_empty() || !tgt.prefix.is_empty());
+            if self.config.require_dyad && !dyad {
+                return;
+            }
+            if sc == tc && dyad {
+                return;
+            }
+            drafts.push(Draft {
+                source: src.clone(),
+                source_rule: sr.to_string(),
+                target: tgt.clone(),
+                target_rule: tr.to_string(),
+                code: code.to_string(),
+                hit,
+                pattern: pattern.to_string(),
+                verb_entry: verb_entry.to_string(),
+                rules: applied.to_vec(),
+            });
+        };
+        if let Some(a) = &pair.active {
+            add(s, srule, t, trule, a);
+        }
+        if let Some(b) = &pair.passive {
+            add(t, trule, s, srule, b);
+        }
+    }
+
+    /// Applies negation, modality and intention to a code pair (CAMEO profile).
+    fn modal(
+        &self,
+        pair: &CodePair,
+        h: &verbs::VerbHit,
+        governs: Option<Governs>,
+        applied: &mut Vec<String>,
+    ) -> Option<CodePair> {
+        let map = |c: &Option<String>, f: &dyn Fn(&str) -> Option<String>| -> Option<Option<String>> {
+            match c {
+                None => Some(None),
+                Some(c) => f(c).map(Some),
+            }
+        };
+        let mut pair = pair.clone();
+        if h.negated {
+            let f = |c: &str| self.rules.negated(c).map(str::to_string);
+            pair = CodePair { active: map(&pair.active, &f)?, passive: map(&pair.passive, &f)? };
+            applied.push("negated".into());
+            return Some(pair);
+        }
+        if h.epistemic && governs.is_none() && !h.future {
+            let verbal = |c: &Option<String>| {
+                c.as_deref().is_none_or(|c| matches!(&c[..c.len().min(2)], "01" | "02" | "10" | "11" | "12" | "13"))
+            };
+            if !(verbal(&pair.active) && verbal(&pair.passive)) {
+                applied.push("prediction: not coded".into());
+                return None;
+            }
+        }
+        let threat = governs == Some(Governs::Threat);
+        if h.future || governs.is_some() {
+            let f = |c: &str| -> Option<String> {
+                Some(match self.rules.future(c) {
+                    Some(n) => n.to_string(),
+                    None if threat && !c.starts_with("13") => "130".to_string(),
+                    None => c.to_string(),
+                })
+            };
+            pair = CodePair { active: map(&pair.active, &f)?, passive: map(&pair.passive, &f)? };
+            applied.push(if threat { "threatened".into() } else { "announced or intended".into() });
+        }
+        Some(pair)
+    }
+
+    fn event(
+        &self,
+        record: &Article,
+        index: usize,
+        span: Span,
+        view: &view::View,
+        hits: &[verbs::VerbHit],
+        d: Draft,
+    ) -> Event {
+        let table = EventCodes::get();
+        let info = table.info(&d.code);
+        let h = &hits[d.hit];
+        let actor = |m: &Member, rule: String| ActorRef {
+            code: m.code().trim_start_matches("---").is_empty().then(String::new).unwrap_or_else(|| m.code()),
+            text: view.words(m.start, m.end).to_string(),
+            span: (m.end > m.start)
+                .then(|| Span::new(view.tokens[m.start].span.start as usize, view.tokens[m.end - 1].span.end as usize)),
+            entries: m.entries.clone(),
+            rule,
+        };
+        let source = actor(&d.source, d.source_rule);
+        let target = actor(&d.target, d.target_rule);
+        let verb_span = Span::new(
+            view.tokens[h.start].span.start as usize,
+            view.tokens[h.end - 1].span.end as usize,
+        );
+        Event {
+            id: record.id.clone(),
+            sentence: index,
+            source: source.code.clone(),
+            target: target.code.clone(),
+            root: d.code.chars().take(2).collect(),
+            quad: info.map(|i| i.quad),
+            goldstein: info.map(|i| i.goldstein),
+            code: d.code,
+            date: record.date,
+            provenance: Provenance {
+                sentence_text: span.slice(&record.text).to_string(),
+                sentence_span: span,
+                source,
+                target,
+                verb_span,
+                verb_text: verb_span.slice(&record.text).to_string(),
+                verb_entry: d.verb_entry,
+                pattern: d.pattern,
+                rules: d.rules,
+                reported_by: None,
+            },
+        }
+    }
+}
+
+impl Member {
+    fn empty() -> Member {
+        Member { base: String::new(), prefix: vec![], suffix: vec![], start: 0, end: 0, entries: vec![] }
+    }
+}
+
+fn members_of(m: &Mention) -> Vec<Member> {
+    if m.members.is_empty() { vec![Member::empty()] } else { m.members.clone() }
+}
+
+/// Acts that two parties do together (meet, talk, agree): a compound subject with no other
+/// party codes each with each.
+fn reciprocal(pair: &CodePair) -> bool {
+    pair.active.as_deref().is_some_and(|c| c.starts_with("03") || c.starts_with("04") || c.starts_with("05") || c.starts_with("06"))
+}
+
+/// Convenience for callers that only have a date and a text.
+pub fn article(id: &str, date: NaiveDate, text: &str) -> Article {
+    Article::new(id, date, text)
+}

@@ -1,0 +1,111 @@
+//! `vigil code`: articles in, events out, in input order, on all cores.
+
+use crate::dicts::DictArgs;
+use crate::input::{self, BadRecord};
+use crate::output::{self, Format};
+use anyhow::{Context, Result, bail};
+use clap::Args as ClapArgs;
+use rayon::prelude::*;
+use std::io::{BufReader, BufWriter, Write};
+use std::process::ExitCode;
+use vigil_coder::{Coder, CoderConfig};
+use vigil_model::Article;
+
+/// Arguments of `vigil code`.
+#[derive(ClapArgs, Debug)]
+pub struct Args {
+    /// Input files: `.txt` (one article), `.jsonl` (records), or `-` for JSONL on stdin.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+    /// Publication date of `.txt` inputs (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date_arg)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+    /// Also code events that lack a source or a target.
+    #[arg(long)]
+    pub no_require_dyad: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub dicts: DictArgs,
+}
+
+fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+    input::parse_date(s).ok_or_else(|| format!("`{s}` is not a date (want YYYY-MM-DD)"))
+}
+
+/// Articles are coded in batches of this many, in parallel, and written in order.
+const BATCH: usize = 2048;
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
+    }
+    let dicts = args.dicts.load()?;
+    let config = CoderConfig { require_dyad: !args.no_require_dyad, ..CoderConfig::default() };
+    let coder = Coder::new(dicts, config);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut bad = Vec::new();
+    if args.format == Format::Tsv {
+        writeln!(out, "{}", output::TSV_HEADER)?;
+    }
+    for file in &args.files {
+        let articles = read_input(file, args.date, &mut bad)?;
+        code_articles(&coder, &articles, args.format, &mut out)?;
+    }
+    out.flush()?;
+    for b in &bad {
+        eprintln!("vigil: skipped {}: {}", b.place, b.message);
+    }
+    if !bad.is_empty() {
+        eprintln!("vigil: {} record(s) skipped", bad.len());
+        return Ok(ExitCode::from(3));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads one input argument into articles (records grouped by `article`).
+pub fn read_input(
+    file: &str,
+    date: Option<chrono::NaiveDate>,
+    bad: &mut Vec<BadRecord>,
+) -> Result<Vec<Vec<Article>>> {
+    if file == "-" {
+        let stdin = std::io::stdin();
+        return Ok(input::group_articles(input::read_jsonl("-", stdin.lock(), bad)?));
+    }
+    if file.ends_with(".jsonl") || file.ends_with(".ndjson") {
+        let f = std::fs::File::open(file).with_context(|| format!("cannot open {file}"))?;
+        return Ok(input::group_articles(input::read_jsonl(file, BufReader::new(f), bad)?));
+    }
+    if file.ends_with(".txt") || !file.contains('.') {
+        let bytes = std::fs::read(file).with_context(|| format!("cannot read {file}"))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| anyhow::anyhow!("{file}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))?;
+        return Ok(vec![vec![input::read_txt(file, text, date)?]]);
+    }
+    bail!("{file}: unknown input type (expected .txt, .jsonl or - for JSONL on stdin)")
+}
+
+/// Codes `articles` in parallel batches and writes the events in input order.
+pub fn code_articles(
+    coder: &Coder,
+    articles: &[Vec<Article>],
+    format: Format,
+    out: &mut impl Write,
+) -> Result<()> {
+    for batch in articles.chunks(BATCH) {
+        let coded: Vec<_> = batch.par_iter().map(|a| coder.code_article(a)).collect();
+        for events in coded {
+            for e in &events {
+                output::write_event(out, e, format)?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,183 @@
+//! `vigil eval`: score the coder on a gold JSONL file (as the reference scorer does) or on
+//! the PETRARCH validation suite (from raw text, honouring the suite's dictionaries, dates
+//! and settings).
+
+use crate::dicts::DictArgs;
+use crate::input;
+use anyhow::{Context, Result, bail};
+use clap::Args as ClapArgs;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use vigil_coder::{Coder, CoderConfig, Profile};
+use vigil_dict::{DictFile, DictSet, LoadOptions};
+use vigil_eval::gold::{self, PredEvent};
+use vigil_eval::suite::{self, Expected, Triple};
+use vigil_model::Article;
+
+/// Arguments of `vigil eval`.
+#[derive(ClapArgs, Debug)]
+pub struct Args {
+    /// A gold file (JSONL segments with `events`), or with `--petrarch` the suite's XML.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// FILE is the PETRARCH validation suite (`PETR.UnitTest.records.xml`).
+    #[arg(long)]
+    pub petrarch: bool,
+    /// Print the scores as JSON (the reference scorer's keys; for the suite, the last line).
+    #[arg(long)]
+    pub json: bool,
+    /// Fail (exit 1) when a level's F1 is below a floor: `--min triple=0.7` (repeatable).
+    #[arg(long = "min", value_name = "LEVEL=F1")]
+    pub min: Vec<String>,
+    /// With `--petrarch`: fail (exit 1) when fewer records than this are fully correct.
+    #[arg(long, value_name = "N")]
+    pub min_correct: Option<usize>,
+    /// With `--petrarch`: do not list the failing records.
+    #[arg(long)]
+    pub quiet: bool,
+    /// Write the coder's events for the gold file to this JSONL file.
+    #[arg(long, value_name = "FILE")]
+    pub events: Option<PathBuf>,
+    #[command(flatten)]
+    pub dicts: DictArgs,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode> {
+    if args.petrarch { run_suite(&args) } else { run_gold(&args) }
+}
+
+fn run_gold(args: &Args) -> Result<ExitCode> {
+    let name = args.file.display().to_string();
+    let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {name}"))?;
+    let gold = gold::read_gold(&text, &name)?;
+    let mins = args
+        .min
+        .iter()
+        .map(|m| gold::parse_threshold(m).map(|(l, v)| (l.name().to_string(), v)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut records = Vec::new();
+    for g in &gold {
+        let Some(date) = g.date else { bail!("{name}:{}: record {} has no date", g.line, g.id) };
+        let mut a = Article::new(g.id.clone(), date, g.text.clone());
+        a.article = g.article.clone();
+        records.push(a);
+    }
+    let coder = Coder::new(args.dicts.load()?, CoderConfig::default());
+    let articles = input::group_articles(records);
+    let events: Vec<_> = articles.par_iter().flat_map_iter(|a| coder.code_article(a)).collect();
+    if let Some(path) = &args.events {
+        let mut out = String::new();
+        for e in &events {
+            out.push_str(&serde_json::to_string(e)?);
+            out.push('\n');
+        }
+        std::fs::write(path, out).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let preds: Vec<PredEvent> = events.iter().map(PredEvent::from).collect();
+    let scores = gold::score_events(&gold, &preds);
+    if args.json {
+        println!("{}", serde_json::to_string(&scores)?);
+    } else {
+        for (level, s) in [("root", &scores.root), ("code", &scores.code), ("triple", &scores.triple)] {
+            println!(
+                "{level:<7} P {:.3}  R {:.3}  F1 {:.3}   ({} matched, {} coded, {} gold)",
+                s.p, s.r, s.f1, s.tp, s.pred, s.gold
+            );
+        }
+        println!(
+            "false alarms: {:.3} of {} sentences with no gold event; {} sentences in all",
+            scores.false_alarm_rate, scores.no_event_sentences, scores.sentences
+        );
+    }
+    println!("{}", scores.summary_line(&mins));
+    Ok(if scores.check_min(&mins) { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn dict_file(dir: &Path, name: &Option<String>, what: &str) -> Result<Vec<DictFile>> {
+    let Some(name) = name else { bail!("the suite's <Environment> names no {what} file") };
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read the suite's {what} file {}", path.display()))?;
+    Ok(vec![DictFile { name: name.clone(), text }])
+}
+
+fn suite_dicts(xml: &Path, env: &suite::Environment, strict: bool) -> Result<Arc<DictSet>> {
+    let dir = xml.parent().unwrap_or(Path::new("."));
+    let set = DictSet::load(
+        &dict_file(dir, &env.verbfile, "verb")?,
+        &dict_file(dir, &env.actorfile, "actor")?,
+        &dict_file(dir, &env.agentfile, "agent")?,
+        &dict_file(dir, &env.discardfile, "discard")?,
+        LoadOptions { strict },
+    )?;
+    for w in &set.warnings {
+        eprintln!("vigil: warning: {w} (entry skipped)");
+    }
+    Ok(Arc::new(set))
+}
+
+fn run_suite(args: &Args) -> Result<ExitCode> {
+    let name = args.file.display().to_string();
+    let xml = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {name}"))?;
+    let suite = suite::read_suite(&xml, &name)?;
+    let dicts = suite_dicts(&args.file, &suite.environment, args.dicts.strict)?;
+    let coded: Vec<Vec<Triple>> = suite
+        .records
+        .par_iter()
+        .map(|r| {
+            let config = CoderConfig { require_dyad: r.config.require_dyad, profile: Profile::Literal };
+            let coder = Coder::new(dicts.clone(), config);
+            let a = Article::new(r.id.clone(), r.date, r.text.clone());
+            let dash = |s: &str| if s.is_empty() { "---".to_string() } else { s.to_string() };
+            coder
+                .code_article(std::slice::from_ref(&a))
+                .into_iter()
+                .map(|e| (dash(&e.source), dash(&e.target), e.code))
+                .collect()
+        })
+        .collect();
+    let report = suite::score_suite(&suite, &coded);
+    if !args.quiet && !args.json {
+        for f in &report.failures {
+            let expected = match &f.expected {
+                Expected::Events(t) => fmt_triples(t),
+                Expected::NoEvents => "no events".into(),
+                Expected::Error(e) => format!("error {e}"),
+            };
+            println!("FAIL {} ({}, line {}): {}", f.id, f.category, f.line, f.text);
+            println!("     expected {expected}");
+            println!("     got      {}", if f.got.is_empty() { "no events".into() } else { fmt_triples(&f.got) });
+        }
+    }
+    if args.json {
+        println!("{}", serde_json::to_string(&report)?);
+        println!(
+            "{}",
+            serde_json::json!({"correct": report.correct, "total": report.total, "excluded": report.excluded})
+        );
+    } else {
+        println!("by category:");
+        for (cat, (c, t)) in &report.by_category {
+            println!("  {cat:<10} {c:>3} / {t:<3}");
+        }
+        println!(
+            "PETRARCH validation suite: {} of {} records fully correct ({:.1}%), {} error records excluded",
+            report.correct,
+            report.total,
+            100.0 * report.correct as f64 / report.total.max(1) as f64,
+            report.excluded
+        );
+    }
+    let ok = args.min_correct.is_none_or(|n| report.correct >= n);
+    if !ok {
+        eprintln!("vigil: fewer than {} records correct", args.min_correct.unwrap_or(0));
+    }
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn fmt_triples(t: &[Triple]) -> String {
+    t.iter().map(|(s, g, c)| format!("{s} {c} {g}")).collect::<Vec<_>>().join("; ")
+}

@@ -1,0 +1,86 @@
+//! Closed-class English words the shallow parser needs to find clause structure: auxiliaries,
+//! modals, negators, pronouns, subordinators. These are grammar, not dictionary content:
+//! actors and verbs always come from the user's dictionaries.
+
+/// Forms of "be" (upper case).
+pub fn is_be(w: &str) -> bool {
+    matches!(w, "BE" | "IS" | "ARE" | "WAS" | "WERE" | "BEEN" | "BEING" | "AM" | "'S" | "'RE" | "'M")
+}
+
+/// Forms of "have".
+pub fn is_have(w: &str) -> bool {
+    matches!(w, "HAVE" | "HAS" | "HAD" | "HAVING" | "'VE" | "'D")
+}
+
+/// Forms of "do" used as auxiliaries.
+pub fn is_do(w: &str) -> bool {
+    matches!(w, "DO" | "DOES" | "DID")
+}
+
+/// Modal auxiliaries marking future or intention.
+pub fn is_future_modal(w: &str) -> bool {
+    matches!(w, "WILL" | "WOULD" | "SHALL" | "'LL" | "WO")
+}
+
+/// Modal auxiliaries marking possibility or prediction (not a report of an act).
+pub fn is_epistemic_modal(w: &str) -> bool {
+    matches!(w, "COULD" | "MAY" | "MIGHT" | "CAN" | "CA" | "MUST" | "SHOULD" | "OUGHT")
+}
+
+/// Negators.
+pub fn is_negator(w: &str) -> bool {
+    matches!(w, "NOT" | "N'T" | "NEVER" | "NO")
+}
+
+/// Personal pronouns that can stand for an actor as a clause subject or object.
+pub fn is_actor_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "HE" | "SHE" | "IT" | "THEY" | "WE" | "I" | "HIM" | "HER" | "THEM"
+    )
+}
+
+/// Relative pronouns that introduce a clause whose subject is the noun phrase before them.
+pub fn is_relative(w: &str) -> bool {
+    matches!(w, "WHO" | "WHICH" | "THAT" | "WHOM")
+}
+
+/// Subordinators that open an adverbial clause (the clause has its own subject).
+pub fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "AFTER"
+            | "BEFORE"
+            | "WHEN"
+            | "WHILE"
+            | "BECAUSE"
+            | "ALTHOUGH"
+            | "THOUGH"
+            | "SINCE"
+            | "IF"
+            | "UNLESS"
+            | "UNTIL"
+            | "WHEREAS"
+            | "AS"
+    )
+}
+
+/// Coordinators joining clauses or noun phrases.
+pub fn is_coordinator(w: &str) -> bool {
+    matches!(w, "AND" | "OR" | "NOR" | "BUT" | "&")
+}
+
+/// Prepositions after which an agent takes the actor that follows ("soldiers *from* Gondor",
+/// "the government *of* Gondor", "activists *in* Arnor").
+pub fn is_agent_linker(w: &str) -> bool {
+    matches!(w, "OF" | "IN" | "FROM" | "AT")
+}
+
+/// Determiners and possessives allowed at the start of a noun phrase.
+pub fn is_np_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "THE" | "A" | "AN" | "ITS" | "HIS" | "HER" | "THEIR" | "OUR" | "THIS" | "THAT" | "THESE"
+            | "THOSE" | "SOME" | "ANY" | "BOTH" | "EACH" | "NEITHER" | "EITHER" | "ALL"
+    )
+}

@@ -1,0 +1,469 @@
+//! Actor recognition: dictionary actors and agents by longest match, grouped into noun
+//! phrases, composed into CAMEO actor codes, joined into compounds ("Japan and South
+//! Korea"), appositions ("Ukraine's defence minister, Oleksii Reznikov,") and agent links
+//! ("soldiers from Gondor").
+
+use crate::grammar;
+use crate::view::View;
+use chrono::NaiveDate;
+use vigil_dict::{AgentPlacement, DictSet};
+use vigil_model::Pos;
+
+/// One actor named in a sentence: a code and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    /// The actor part of the code (`RUS`, `IGOWSTNAT`), empty for an agent with no actor.
+    pub base: String,
+    /// Agent codes placed before the base (`[NGO~]`).
+    pub prefix: Vec<String>,
+    /// Agent codes placed after the base (`[~GOV]`).
+    pub suffix: Vec<String>,
+    /// First token naming this member.
+    pub start: usize,
+    /// One past the last token naming this member.
+    pub end: usize,
+    /// Dictionary entries that contributed (`file:line PHRASE`).
+    pub entries: Vec<String>,
+}
+
+impl Member {
+    /// The composed CAMEO code: prefixes, base (`---` when none), suffixes, with agent codes
+    /// the base already carries left out (`RUSGOV` + `GOV` stays `RUSGOV`).
+    pub fn code(&self) -> String {
+        let mut code = String::new();
+        for p in &self.prefix {
+            code.push_str(p);
+        }
+        code.push_str(if self.base.is_empty() { "---" } else { &self.base });
+        for s in &self.suffix {
+            if !ends_with_group(&code, s) {
+                code.push_str(s);
+            }
+        }
+        code
+    }
+
+    /// True when the member names an actor (not only an agent).
+    pub fn has_actor(&self) -> bool {
+        !self.base.is_empty()
+    }
+}
+
+/// True when `code` already ends with the three-letter groups of `agent`, or contains
+/// them at a group boundary (so `HGWGOVMED` + `GOVMED` is not doubled).
+fn ends_with_group(code: &str, agent: &str) -> bool {
+    if agent.is_empty() {
+        return true;
+    }
+    let mut i = 0;
+    while i + agent.len() <= code.len() {
+        if code.is_char_boundary(i) && code[i..].starts_with(agent) {
+            return true;
+        }
+        i += 3;
+    }
+    false
+}
+
+/// What a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// Names at least one dictionary actor.
+    Named,
+    /// Only agents ("a senior official").
+    AgentOnly,
+    /// A personal pronoun, to be resolved from context.
+    Pronoun,
+}
+
+/// A noun phrase that refers to one or more actors.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The actors (several for a compound).
+    pub members: Vec<Member>,
+    /// What kind of mention this is.
+    pub kind: MentionKind,
+    /// How the mention was built (`compound`, `apposition`, `agent-of`), for provenance.
+    pub how: &'static str,
+}
+
+#[derive(Clone, Debug)]
+enum AtomKind {
+    /// Alternative codes (several when the entry lists `A/B` or a hyphenated token names
+    /// several actors), each with its provenance.
+    Actor(Vec<(String, String)>),
+    Agent { code: String, placement: AgentPlacement, entry: String },
+}
+
+#[derive(Clone, Debug)]
+struct Atom {
+    start: usize,
+    end: usize,
+    kind: AtomKind,
+}
+
+/// Finds every actor mention of a sentence, left to right.
+pub fn find(view: &View, dicts: &DictSet, date: NaiveDate) -> Vec<Mention> {
+    let atoms = atoms(view, dicts, date);
+    let chunks = chunks(view, &atoms);
+    let mut mentions = group(view, chunks);
+    link_agents(view, &mut mentions);
+    add_pronouns(view, &mut mentions);
+    mentions.sort_by_key(|m| m.start);
+    mentions
+}
+
+fn actor_alts(dicts: &DictSet, id: u32, date: NaiveDate) -> Vec<(String, String)> {
+    let entry = &dicts.actors.entries[id as usize];
+    let Some(code) = entry.code_on(date) else { return Vec::new() };
+    let prov = format!("{} {}", entry.origin, entry.phrase);
+    code.split('/').filter(|c| !c.is_empty()).map(|c| (c.to_string(), prov.clone())).collect()
+}
+
+fn atoms(view: &View, dicts: &DictSet, date: NaiveDate) -> Vec<Atom> {
+    let n = view.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let actor = dicts.actors.trie.longest(&view.ids[i..]).filter(|(len, _)| {
+            // Common words that happen to be actor names ("us", "chad") only count when
+            // written as names.
+            (i..i + len).any(|k| view.capitalised(k))
+        });
+        let agent = dicts.agents.trie.longest(&view.ids[i..]);
+        let alen = actor.map_or(0, |a| a.0);
+        let glen = agent.map_or(0, |g| g.0);
+        if alen > 0 && alen >= glen {
+            let (len, ids) = actor.unwrap();
+            let alts: Vec<_> = ids.iter().flat_map(|&id| actor_alts(dicts, id, date)).collect();
+            if !alts.is_empty() {
+                out.push(Atom { start: i, end: i + len, kind: AtomKind::Actor(dedup(alts)) });
+                i += len;
+                continue;
+            }
+        }
+        if glen > 0 {
+            let (len, ids) = agent.unwrap();
+            let e = &dicts.agents.entries[ids[0] as usize];
+            out.push(Atom {
+                start: i,
+                end: i + len,
+                kind: AtomKind::Agent {
+                    code: e.code.clone(),
+                    placement: e.placement,
+                    entry: format!("{} {}", e.origin, e.phrase),
+                },
+            });
+            i += len;
+            continue;
+        }
+        if let Some(alts) = hyphenated_actors(view, dicts, date, i) {
+            out.push(Atom { start: i, end: i + 1, kind: AtomKind::Actor(alts) });
+        }
+        i += 1;
+    }
+    out
+}
+
+fn dedup(mut alts: Vec<(String, String)>) -> Vec<(String, String)> {
+    let mut seen = Vec::new();
+    alts.retain(|(c, _)| {
+        if seen.contains(c) {
+            false
+        } else {
+            seen.push(c.clone());
+            true
+        }
+    });
+    alts
+}
+
+/// "Biden-Zelenskyy": a hyphenated token whose parts are two or more actors names each.
+fn hyphenated_actors(
+    view: &View,
+    dicts: &DictSet,
+    date: NaiveDate,
+    i: usize,
+) -> Option<Vec<(String, String)>> {
+    let up = view.up(i);
+    if !up.contains('-') || !view.capitalised(i) {
+        return None;
+    }
+    let mut alts = Vec::new();
+    let mut named = 0;
+    for part in up.split('-').filter(|p| !p.is_empty()) {
+        let id = dicts.lexicon.id(part);
+        if let Some((1, ids)) = dicts.actors.trie.longest(&[id]) {
+            let a: Vec<_> = ids.iter().flat_map(|&id| actor_alts(dicts, id, date)).collect();
+            if !a.is_empty() {
+                named += 1;
+                alts.push(a[0].clone());
+            }
+        }
+    }
+    (named >= 2).then(|| dedup(alts))
+}
+
+/// A noun-phrase chunk holding at least one atom.
+struct Chunk {
+    start: usize,
+    end: usize,
+    members: Vec<Member>,
+    named: bool,
+}
+
+fn np_token(view: &View, i: usize) -> bool {
+    let up = view.up(i);
+    if up == "'S" || up == "'" || grammar::is_np_opener(up) {
+        return true;
+    }
+    matches!(view.pos(i), Pos::Det | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Num)
+}
+
+fn chunks(view: &View, atoms: &[Atom]) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let mut a = 0;
+    while a < atoms.len() {
+        // Extend left from the first atom over noun-phrase words.
+        let mut start = atoms[a].start;
+        let floor = if a > 0 { atoms[a - 1].end } else { 0 };
+        while start > floor && np_token(view, start - 1) {
+            start -= 1;
+        }
+        // Take following atoms while only noun-phrase words come between.
+        let mut b = a;
+        let mut end = atoms[a].end;
+        loop {
+            let mut k = end;
+            while k < view.len() && (b + 1 >= atoms.len() || k < atoms[b + 1].start) && np_token(view, k) {
+                k += 1;
+            }
+            if b + 1 < atoms.len() && k == atoms[b + 1].start {
+                b += 1;
+                end = atoms[b].end;
+            } else {
+                end = k;
+                break;
+            }
+        }
+        out.push(compose(start, end, &atoms[a..=b]));
+        a = b + 1;
+    }
+    out
+}
+
+/// Composes the atoms of one noun phrase: the first actor is the base, agents add roles.
+fn compose(start: usize, end: usize, atoms: &[Atom]) -> Chunk {
+    let mut prefix = Vec::new();
+    let mut suffix = Vec::new();
+    let mut agent_entries = Vec::new();
+    let mut base: Option<&Vec<(String, String)>> = None;
+    for atom in atoms {
+        match &atom.kind {
+            AtomKind::Actor(alts) => {
+                if base.is_none() {
+                    base = Some(alts);
+                }
+            }
+            AtomKind::Agent { code, placement, entry } => {
+                match placement {
+                    AgentPlacement::Prefix => prefix.push(code.clone()),
+                    AgentPlacement::Suffix => suffix.push(code.clone()),
+                }
+                agent_entries.push(entry.clone());
+            }
+        }
+    }
+    let members = match base {
+        Some(alts) => alts
+            .iter()
+            .map(|(code, entry)| {
+                let mut entries = vec![entry.clone()];
+                entries.extend(agent_entries.iter().cloned());
+                Member {
+                    base: code.clone(),
+                    prefix: prefix.clone(),
+                    suffix: suffix.clone(),
+                    start,
+                    end,
+                    entries,
+                }
+            })
+            .collect(),
+        None => vec![Member {
+            base: String::new(),
+            prefix,
+            suffix,
+            start,
+            end,
+            entries: agent_entries,
+        }],
+    };
+    Chunk { start, end, members, named: base.is_some() }
+}
+
+/// What separates two chunks, when they can belong to one compound or apposition.
+#[derive(PartialEq)]
+enum Sep {
+    Comma,
+    Coord,
+}
+
+fn separator(view: &View, from: usize, to: usize) -> Option<Sep> {
+    let words: Vec<&str> = (from..to).map(|i| view.up(i)).collect();
+    match words.as_slice() {
+        [","] => Some(Sep::Comma),
+        ["AND"] | ["OR"] | ["NOR"] | ["&"] | [",", "AND"] | [",", "OR"] | [",", "NOR"] => {
+            Some(Sep::Coord)
+        }
+        ["AS", "WELL", "AS"] => Some(Sep::Coord),
+        _ => None,
+    }
+}
+
+fn group(view: &View, chunks: Vec<Chunk>) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chunks.len() {
+        let mut j = i;
+        let mut seps = Vec::new();
+        while j + 1 < chunks.len() {
+            match separator(view, chunks[j].end, chunks[j + 1].start) {
+                Some(s) => {
+                    seps.push(s);
+                    j += 1;
+                }
+                None => break,
+            }
+        }
+        let run = &chunks[i..=j];
+        if seps.contains(&Sep::Coord) {
+            // A list ending in a coordinator: a compound. Members after the last
+            // coordinator that is followed by more commas start a new list.
+            let last = seps.iter().rposition(|s| *s == Sep::Coord).unwrap();
+            let take = &run[..=last + 1];
+            let members: Vec<Member> = take.iter().flat_map(|c| c.members.clone()).collect();
+            let named = take.iter().any(|c| c.named);
+            out.push(Mention {
+                start: take[0].start,
+                end: take[take.len() - 1].end,
+                members,
+                kind: if named { MentionKind::Named } else { MentionKind::AgentOnly },
+                how: "compound",
+            });
+            i += last + 2;
+        } else if run.len() >= 2 && run[0].named && run[1].named && same_country(&run[0], &run[1]) {
+            // "Ukraine's president, Volodymyr Zelenskyy": one actor named twice; keep the
+            // more specific code.
+            let best = if code_len(&run[1]) > code_len(&run[0]) { &run[1] } else { &run[0] };
+            out.push(Mention {
+                start: run[0].start,
+                end: run[1].end,
+                members: best.members.clone(),
+                kind: MentionKind::Named,
+                how: "apposition",
+            });
+            i += 2;
+        } else {
+            let c = &run[0];
+            out.push(Mention {
+                start: c.start,
+                end: c.end,
+                members: c.members.clone(),
+                kind: if c.named { MentionKind::Named } else { MentionKind::AgentOnly },
+                how: "phrase",
+            });
+            i += 1;
+        }
+    }
+    out
+}
+
+fn code_len(c: &Chunk) -> usize {
+    c.members.first().map_or(0, |m| m.code().len())
+}
+
+fn same_country(a: &Chunk, b: &Chunk) -> bool {
+    let ca = a.members.first().map(|m| m.base.get(..3).unwrap_or("").to_string());
+    let cb = b.members.first().map(|m| m.base.get(..3).unwrap_or("").to_string());
+    ca.is_some() && ca == cb
+}
+
+/// "Soldiers from Gondor", "the ambassadors of Arnor, Osgiliath and Gondor": an agent-only
+/// mention followed by a linking preposition and a named mention becomes the named actors
+/// with the agents' roles.
+fn link_agents(view: &View, mentions: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        let linked = a.kind == MentionKind::AgentOnly
+            && b.kind == MentionKind::Named
+            && b.start == a.end + 1
+            && grammar::is_agent_linker(view.up(a.end));
+        if linked {
+            let mut members = Vec::new();
+            for ag in &a.members {
+                for act in b.members.iter().filter(|m| m.has_actor()) {
+                    let mut m = act.clone();
+                    m.prefix = ag.prefix.iter().chain(act.prefix.iter()).cloned().collect();
+                    m.suffix = act.suffix.iter().chain(ag.suffix.iter()).cloned().collect();
+                    m.entries.extend(ag.entries.iter().cloned());
+                    m.start = a.start;
+                    members.push(m);
+                }
+            }
+            let merged = Mention {
+                start: a.start,
+                end: b.end,
+                members,
+                kind: MentionKind::Named,
+                how: "agent-of",
+            };
+            mentions.splice(i..i + 2, [merged]);
+        }
+        i += 1;
+    }
+}
+
+fn add_pronouns(view: &View, mentions: &mut Vec<Mention>) {
+    for i in 0..view.len() {
+        if view.pos(i) == Pos::Pron && grammar::is_actor_pronoun(view.up(i)) {
+            if mentions.iter().any(|m| m.start <= i && i < m.end) {
+                continue;
+            }
+            mentions.push(Mention {
+                start: i,
+                end: i + 1,
+                members: Vec::new(),
+                kind: MentionKind::Pronoun,
+                how: "pronoun",
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agent_codes_are_not_doubled() {
+        let m = Member {
+            base: "HGWGOVMED".into(),
+            prefix: vec![],
+            suffix: vec!["GOVMED".into()],
+            start: 0,
+            end: 1,
+            entries: vec![],
+        };
+        assert_eq!(m.code(), "HGWGOVMED");
+        let m = Member { base: "ARN".into(), prefix: vec!["NGO".into()], suffix: vec!["GOV".into()], ..m };
+        assert_eq!(m.code(), "NGOARNGOV");
+        let m = Member { base: String::new(), prefix: vec![], suffix: vec!["GOV".into()], ..m };
+        assert_eq!(m.code(), "---GOV");
+    }
+}

@@ -1,0 +1,229 @@
+//! Verb-pattern matching over the token sequence, in the manner of TABARI and PETRARCH:
+//! the elements before `*` must occur, in order, before the verb; those after it, after
+//! the verb. Elements joined by `_` in the dictionary must be adjacent; elements separated
+//! by a space may have other words between them.
+
+use crate::mentions::Mention;
+use crate::verbs::VerbHit;
+use crate::view::View;
+use vigil_dict::{DictSet, Elem, PElem, Pattern};
+use vigil_model::Pos;
+
+/// A successful pattern match.
+#[derive(Clone, Debug, Default)]
+pub struct Match {
+    /// Mention bound by `$`.
+    pub source: Option<usize>,
+    /// Mention bound by `+`.
+    pub target: Option<usize>,
+    /// Tokens the pattern's words covered (used to keep verbs it consumed from being coded
+    /// again).
+    pub covered: Vec<(usize, usize)>,
+    /// How specific the match is: the number of pattern words and markers matched.
+    pub weight: usize,
+}
+
+struct Ctx<'a> {
+    view: &'a View<'a>,
+    dicts: &'a DictSet,
+    mentions: &'a [Mention],
+}
+
+/// Tries `pattern` for the verb `hit`; returns the bindings when every element matches.
+pub fn try_match(
+    view: &View,
+    dicts: &DictSet,
+    mentions: &[Mention],
+    hit: &VerbHit,
+    pattern: &Pattern,
+) -> Option<Match> {
+    let ctx = Ctx { view, dicts, mentions };
+    let v = pattern.verb_index();
+    let before = &pattern.elems[..v];
+    let after = &pattern.elems[v + 1..];
+    let mut m = Match::default();
+    // After the verb: the first element is adjacent when the verb was glued to it.
+    let verb_glued = pattern.elems[v].glued;
+    if !match_forward(&ctx, after, 0, hit.end, verb_glued, view.len(), &mut m) {
+        return None;
+    }
+    // Before the verb, right to left: the last element must touch the verb when glued.
+    let bound = hit.start;
+    if !match_backward(&ctx, before, before.len(), bound, true, &mut m) {
+        return None;
+    }
+    m.weight = pattern.elems.len() - 1;
+    Some(m)
+}
+
+fn match_forward(
+    ctx: &Ctx,
+    elems: &[PElem],
+    k: usize,
+    cursor: usize,
+    adjacent: bool,
+    limit: usize,
+    m: &mut Match,
+) -> bool {
+    if k == elems.len() {
+        return true;
+    }
+    let last = if adjacent { cursor + 1 } else { limit };
+    for pos in cursor..last.min(limit) {
+        let saved = (m.source, m.target, m.covered.len());
+        if let Some(end) = match_at(ctx, &elems[k].elem, pos, limit, m)
+            && match_forward(ctx, elems, k + 1, end, elems[k].glued, limit, m)
+        {
+            return true;
+        }
+        (m.source, m.target) = (saved.0, saved.1);
+        m.covered.truncate(saved.2);
+    }
+    false
+}
+
+/// Matches `elems[..k]` right to left, the element `k - 1` ending at or before `bound`
+/// (exactly at `bound` when it is glued to what follows).
+fn match_backward(
+    ctx: &Ctx,
+    elems: &[PElem],
+    k: usize,
+    bound: usize,
+    _verb_side: bool,
+    m: &mut Match,
+) -> bool {
+    if k == 0 {
+        return true;
+    }
+    let glued = elems[k - 1].glued;
+    for start in (0..bound).rev() {
+        let saved = (m.source, m.target, m.covered.len());
+        if let Some(end) = match_at(ctx, &elems[k - 1].elem, start, bound, m) {
+            let fits = if glued { end == bound } else { end <= bound };
+            if fits && match_backward(ctx, elems, k - 1, start, false, m) {
+                return true;
+            }
+        }
+        (m.source, m.target) = (saved.0, saved.1);
+        m.covered.truncate(saved.2);
+        if glued && start + 3 < bound {
+            // A glued element is short; no need to look far.
+            break;
+        }
+    }
+    false
+}
+
+fn mention_at(ctx: &Ctx, pos: usize) -> Option<usize> {
+    ctx.mentions.iter().position(|mm| {
+        mm.start == pos
+            || (mm.start == pos + 1 && crate::grammar::is_np_opener(ctx.view.up(pos)))
+    })
+}
+
+/// Matches one element starting at token `pos`; returns one past its last token.
+fn match_at(ctx: &Ctx, elem: &Elem, pos: usize, limit: usize, m: &mut Match) -> Option<usize> {
+    let view = ctx.view;
+    if pos >= limit {
+        return None;
+    }
+    match elem {
+        Elem::Word(w) => {
+            if view.ids[pos] == Some(*w) {
+                m.covered.push((pos, pos + 1));
+                Some(pos + 1)
+            } else {
+                None
+            }
+        }
+        Elem::NounPhrase(words) => {
+            let mut p = pos;
+            for (i, &w) in words.iter().enumerate() {
+                if i == 0 {
+                    if view.ids[p] != Some(w) {
+                        return None;
+                    }
+                } else {
+                    // Modifiers may be separated by other noun-phrase words.
+                    let mut q = p;
+                    while q < limit && view.ids[q] != Some(w) && np_word(view, q) && q < p + 3 {
+                        q += 1;
+                    }
+                    if q >= limit || view.ids[q] != Some(w) {
+                        return None;
+                    }
+                    p = q;
+                }
+                p += 1;
+            }
+            m.covered.push((pos, p));
+            Some(p)
+        }
+        Elem::Prep { prep, object } => {
+            if view.ids[pos] != Some(*prep) {
+                return None;
+            }
+            m.covered.push((pos, pos + 1));
+            if object.is_empty() {
+                return Some(pos + 1);
+            }
+            // The object lies within the phrase: up to the next preposition, verb or
+            // punctuation.
+            let mut end = pos + 1;
+            while end < limit && !(view.pos(end) == Pos::Adp || view.pos(end).is_verb() || view.tokens[end].is_punct()) {
+                end += 1;
+            }
+            let mut sub = Match::default();
+            if match_forward(ctx, object, 0, pos + 1, false, end, &mut sub) {
+                m.source = m.source.or(sub.source);
+                m.target = m.target.or(sub.target);
+                m.covered.extend(sub.covered);
+                // The phrase ends with its object's last matched word.
+                let last = m.covered.iter().map(|c| c.1).max().unwrap_or(pos + 1);
+                Some(last.max(pos + 1))
+            } else {
+                None
+            }
+        }
+        Elem::Synset(id) => {
+            let set = &ctx.dicts.verbs.synsets[*id as usize];
+            let mut best = None;
+            for member in &set.members {
+                let n = member.len();
+                if pos + n <= limit && (0..n).all(|k| view.ids[pos + k] == Some(member[k])) {
+                    best = best.max(Some(pos + n));
+                }
+            }
+            if let Some(e) = best {
+                m.covered.push((pos, e));
+            }
+            best
+        }
+        Elem::Source | Elem::Target | Elem::Compound => {
+            let i = mention_at(ctx, pos)?;
+            let mm = &ctx.mentions[i];
+            if *elem == Elem::Compound && mm.members.len() < 2 {
+                return None;
+            }
+            match elem {
+                Elem::Source => m.source = Some(i),
+                Elem::Target => m.target = Some(i),
+                _ => {}
+            }
+            Some(mm.end)
+        }
+        Elem::Skip => {
+            let mut p = pos;
+            while p < limit && np_word(view, p) {
+                p += 1;
+            }
+            (p > pos).then_some(p)
+        }
+        Elem::Verb => None,
+    }
+}
+
+fn np_word(view: &View, i: usize) -> bool {
+    matches!(view.pos(i), Pos::Det | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Num)
+        || view.up(i) == "'S"
+}

@@ -1,0 +1,158 @@
+//! Who did it to whom: the source and target of a verb from the clause around it —
+//! the subject before the verb group (through coordination and relative pronouns), the
+//! first actor after the verb, the `by` phrase of a passive, pattern markers `$` and `+`,
+//! and pronouns resolved from context.
+
+use crate::grammar;
+use crate::mentions::{Mention, MentionKind};
+use crate::patterns::Match;
+use crate::verbs::VerbHit;
+use crate::view::View;
+use crate::ArticleContext;
+use vigil_model::Pos;
+
+/// The roles found for one verb: mention indices with the rule that chose each.
+#[derive(Debug, Default)]
+pub struct Roles {
+    /// Source mention and rule.
+    pub source: Option<(usize, &'static str)>,
+    /// Target mention and rule.
+    pub target: Option<(usize, &'static str)>,
+    /// The target is the subject of a clause of its own ("said *Russia* could invade"):
+    /// the verb reports that clause rather than acting on the actor.
+    pub target_opens_clause: bool,
+}
+
+/// Gives each pronoun the actors it most likely stands for: the nearest named actor before
+/// it in the sentence, else the actors the previous sentence was about.
+pub fn resolve_pronouns(mentions: &mut [Mention], ctx: &ArticleContext) {
+    for i in 0..mentions.len() {
+        if mentions[i].kind != MentionKind::Pronoun {
+            continue;
+        }
+        let before = mentions[..i].iter().rev().find(|m| m.kind == MentionKind::Named);
+        let members = match before {
+            Some(m) => m.members.clone(),
+            None => ctx.last_subject.clone(),
+        };
+        mentions[i].members = members;
+    }
+}
+
+fn mention_ending_at(mentions: &[Mention], end: usize) -> Option<usize> {
+    mentions.iter().position(|m| m.end == end && !m.members.is_empty())
+}
+
+fn prepositional(view: &View, m: &Mention) -> bool {
+    m.start > 0 && (view.pos(m.start - 1) == Pos::Adp || view.up(m.start - 1) == "TO")
+}
+
+/// The subject of the clause whose verb group starts at `group_start`.
+fn subject(view: &View, mentions: &[Mention], hits: &[VerbHit], hit: usize, depth: u8) -> Option<(usize, &'static str)> {
+    let h = &hits[hit];
+    // An infinitive takes the subject of the verb that governs it.
+    let start = match h.governor.and_then(|g| hits.iter().position(|x| x.head == g)) {
+        Some(g) if depth < 4 => return subject(view, mentions, hits, g, depth + 1),
+        _ => h.group_start,
+    };
+    let start = match h.governor {
+        Some(g) if depth < 4 => {
+            // Governor not in the dictionary: walk back over it and its auxiliaries.
+            let mut s = g;
+            while s > 0 && (view.pos(s - 1).is_aux() || grammar::is_negator(view.up(s - 1)) || view.pos(s - 1) == Pos::Adv) {
+                s -= 1;
+            }
+            s
+        }
+        _ => start,
+    };
+    let mut k = start;
+    let mut crossed_comma = false;
+    while k > 0 {
+        if let Some(m) = mention_ending_at(mentions, k) {
+            let mm = &mentions[m];
+            if !prepositional(view, mm) {
+                return Some((m, if crossed_comma { "subject-apposition" } else { "subject" }));
+            }
+            k = mm.start;
+            continue;
+        }
+        let up = view.up(k - 1);
+        let pos = view.pos(k - 1);
+        if pos == Pos::VerbFin || pos == Pos::AuxFin || hits.iter().any(|x| x.head == k - 1) {
+            // Another clause's verb. If ours is coordinated with it ("condemned … and
+            // promised …"), we share its subject.
+            let coordinated = start > 0 && (grammar::is_coordinator(view.up(start - 1)) || view.up(start - 1) == ",");
+            if coordinated && depth < 4
+                && let Some(prev) = hits.iter().position(|x| x.head == k - 1)
+            {
+                return subject(view, mentions, hits, prev, depth + 1)
+                    .map(|(m, _)| (m, "subject-coordinated"));
+            }
+            return None;
+        }
+        if grammar::is_subordinator(up) && k - 1 > 0 {
+            return None;
+        }
+        if up == "," {
+            crossed_comma = true;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// Where the verb's object region ends: a subordinate clause, a relative clause, a
+/// semicolon or a quotation.
+fn object_limit(view: &View, from: usize) -> usize {
+    for k in from..view.len() {
+        let up = view.up(k);
+        if (grammar::is_subordinator(up) && view.pos(k) == Pos::SConj) || up == ";" || up == "\"" {
+            return k;
+        }
+        if up == "AFTER" || up == "BEFORE" || up == "WHILE" || up == "WHEN" || up == "BECAUSE" {
+            return k;
+        }
+    }
+    view.len()
+}
+
+/// Assigns source and target to verb `hit`.
+pub fn assign(view: &View, mentions: &[Mention], hits: &[VerbHit], hit: usize, matched: Option<&Match>) -> Roles {
+    let h = &hits[hit];
+    let mut roles = Roles::default();
+    let subj = subject(view, mentions, hits, hit, 0);
+    let after = h.back.last().map_or(h.end, |&b| b + 1).max(h.end);
+    let limit = object_limit(view, after);
+    let object = mentions
+        .iter()
+        .enumerate()
+        .find(|(i, m)| m.start >= after && m.start < limit && Some(*i) != subj.map(|s| s.0) && !m.members.is_empty());
+    if h.passive {
+        // "Eriador was opposed by Osgiliath": the by-phrase acts on the subject.
+        let by = mentions.iter().enumerate().find(|(_, m)| {
+            m.start >= after && m.start < limit && m.start > 0 && view.up(m.start - 1) == "BY"
+        });
+        roles.source = by.map(|(i, _)| (i, "passive-by"));
+        roles.target = subj.map(|(m, _)| (m, "passive-subject"));
+    } else {
+        roles.source = subj;
+        if let Some((i, m)) = object {
+            roles.target = Some((i, if prepositional(view, m) { "object-pp" } else { "object" }));
+            let next = m.end;
+            roles.target_opens_clause = next < view.len()
+                && (view.pos(next).is_aux() || view.pos(next) == Pos::VerbFin)
+                && !prepositional(view, m);
+        }
+    }
+    if let Some(m) = matched {
+        if let Some(s) = m.source {
+            roles.source = Some((s, "pattern-$"));
+        }
+        if let Some(t) = m.target {
+            roles.target = Some((t, "pattern-+"));
+            roles.target_opens_clause = false;
+        }
+    }
+    roles
+}

@@ -1,0 +1,94 @@
+//! Coding rules kept as data (`data/rules/`): how future, intended, threatened and negated
+//! acts are coded. Users may replace them; the defaults are embedded.
+
+use rustc_hash::FxHashMap;
+
+/// What a governing verb says about its infinitive complement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Governs {
+    /// An intention, plan or schedule: the complement is coded as intended.
+    Intent,
+    /// A threat: the complement is coded as threatened.
+    Threat,
+}
+
+/// The rule tables.
+#[derive(Clone, Debug, Default)]
+pub struct Rules {
+    future: Vec<(String, String)>,
+    negation: Vec<(String, String)>,
+    governors: FxHashMap<String, Governs>,
+}
+
+const FUTURE: &str = include_str!("../../../data/rules/future.tsv");
+const NEGATION: &str = include_str!("../../../data/rules/negation.tsv");
+const GOVERNORS: &str = include_str!("../../../data/rules/governors.tsv");
+
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim_end())
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn prefix_table(text: &str) -> Vec<(String, String)> {
+    let mut t: Vec<(String, String)> = rows(text)
+        .filter(|r| r.len() >= 2)
+        .map(|r| (r[0].to_string(), r[1].to_string()))
+        .collect();
+    // Longest prefix first.
+    t.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    t
+}
+
+fn lookup<'a>(table: &'a [(String, String)], code: &str) -> Option<&'a str> {
+    table.iter().find(|(p, _)| code.starts_with(p.as_str())).map(|(_, c)| c.as_str())
+}
+
+impl Rules {
+    /// The shipped rule tables.
+    pub fn embedded() -> Rules {
+        let governors = rows(GOVERNORS)
+            .filter(|r| r.len() >= 2)
+            .map(|r| {
+                let kind = if r[1] == "threat" { Governs::Threat } else { Governs::Intent };
+                (r[0].to_string(), kind)
+            })
+            .collect();
+        Rules { future: prefix_table(FUTURE), negation: prefix_table(NEGATION), governors }
+    }
+
+    /// The code of `code` as an announced or threatened act; `None` when unchanged.
+    pub fn future(&self, code: &str) -> Option<&str> {
+        lookup(&self.future, code)
+    }
+
+    /// The code of `code` negated; `None` when a negated `code` is not an event.
+    pub fn negated(&self, code: &str) -> Option<&str> {
+        lookup(&self.negation, code)
+    }
+
+    /// What the governing word (upper case) makes of its infinitive.
+    pub fn governs(&self, word: &str) -> Option<Governs> {
+        self.governors.get(word).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_prefix_wins() {
+        let r = Rules::embedded();
+        assert_eq!(r.future("040"), Some("036"));
+        assert_eq!(r.future("0431"), Some("036"));
+        assert_eq!(r.future("163"), Some("1312"));
+        assert_eq!(r.future("160"), Some("131"));
+        assert_eq!(r.future("010"), None);
+        assert_eq!(r.negated("0842"), Some("1243"));
+        assert_eq!(r.negated("190"), None);
+        assert_eq!(r.governs("SCHEDULED"), Some(Governs::Intent));
+        assert_eq!(r.governs("THREATENED"), Some(Governs::Threat));
+    }
+}
