@@ -46,7 +46,7 @@ impl DictArgs {
             && self.agents.is_empty()
             && self.discards.is_empty());
         let set = if custom {
-            let default = DictSet::default_files();
+            let default = vigil_dict::DictSources::embedded();
             let pick = |mine: &[PathBuf], shipped: Vec<DictFile>| -> Result<Vec<DictFile>> {
                 if mine.is_empty() { Ok(shipped) } else { read_all(mine) }
             };
