@@ -60,6 +60,7 @@ impl Default for CoderConfig {
 pub struct Coder {
     dicts: Arc<DictSet>,
     rules: Rules,
+    index: patterns::PatternIndex,
     tagger: &'static Tagger,
     config: CoderConfig,
 }
@@ -106,7 +107,8 @@ struct Draft {
 impl Coder {
     /// A coder over `dicts` with the embedded rule tables and tagger.
     pub fn new(dicts: Arc<DictSet>, config: CoderConfig) -> Coder {
-        Coder { dicts, rules: Rules::embedded(), tagger: Tagger::embedded(), config }
+        let index = patterns::PatternIndex::new(&dicts);
+        Coder { dicts, rules: Rules::embedded(), index, tagger: Tagger::embedded(), config }
     }
 
     /// The settings.
@@ -172,6 +174,9 @@ impl Coder {
         }
         let mut mentions = mentions::find(&view, &self.dicts, record.date);
         roles::resolve_pronouns(&mut mentions, ctx);
+        if self.config.profile == Profile::Cameo {
+            roles::anchor_agents(&mut mentions, ctx);
+        }
         let hits = verbs::find(&view, &self.dicts, &mentions);
         let drafts = self.code_hits(&view, &mentions, &hits);
         // The actors this sentence is about carry over to the next one.
@@ -205,14 +210,28 @@ impl Coder {
 
     fn code_hits(&self, view: &view::View, mentions: &[Mention], hits: &[verbs::VerbHit]) -> Vec<Draft> {
         let verbs = &self.dicts.verbs;
+        let mut present: Vec<u32> = view.ids.iter().flatten().copied().collect();
+        present.sort_unstable();
+        present.dedup();
         // Best pattern of every verb.
         let matches: Vec<Option<(usize, patterns::Match)>> = hits
             .iter()
             .map(|h| {
-                let block = &verbs.blocks[verbs.forms[h.form as usize].block as usize];
+                let bi = verbs.forms[h.form as usize].block as usize;
+                // Patterns of the CAMEO profile stay within the verb's clause; TABARI's
+                // patterns (literal profile) may reach to the end of the sentence.
+                let limit = match self.config.profile {
+                    Profile::Cameo => roles::object_limit(view, h.end),
+                    Profile::Literal => view.len(),
+                };
+                let block = &verbs.blocks[bi];
                 let mut best: Option<(usize, patterns::Match)> = None;
                 for (pi, p) in block.patterns.iter().enumerate() {
-                    if let Some(m) = patterns::try_match(view, &self.dicts, mentions, h, p)
+                    let info = self.index.info(bi, pi);
+                    if !info.possible(&present) {
+                        continue;
+                    }
+                    if let Some(m) = patterns::try_match(view, &self.dicts, mentions, h, p, info, limit)
                         && best.as_ref().is_none_or(|(_, b)| m.weight > b.weight)
                     {
                         best = Some((pi, m));
@@ -268,15 +287,35 @@ impl Coder {
             if pair.active.is_none() && pair.passive.is_none() {
                 continue;
             }
+            // A compound subject and no other party: a mutual act when the block says so.
+            let pair = match (&matches[i], self.rules.reciprocal(&block.name)) {
+                (None, Some(code)) if self.config.profile == Profile::Cameo => {
+                    CodePair { active: Some(code.to_string()), passive: None }
+                }
+                _ => pair,
+            };
             let specific = matched.is_some_and(|m| m.weight > 0);
-            let roles = roles::assign(view, mentions, hits, i, matched);
+            let mut roles = roles::assign(view, mentions, hits, i, matched);
             let mut applied = Vec::new();
             let mut pair = pair;
             if self.config.profile == Profile::Cameo {
+                // A reporting verb acts on an addressee ("told Reuters"), not on what it
+                // reports; any verb whose object opens a clause of its own ("determined
+                // that Russia has massed …") reports that clause, except accusations,
+                // rejections and threats, which are about its subject.
                 let reporting = !specific && pair.active.as_deref() == Some("010");
-                if reporting && roles.target_opens_clause {
-                    continue;
+                let about_subject = pair
+                    .active
+                    .as_deref()
+                    .is_some_and(|c| c.starts_with("11") || c.starts_with("12") || c.starts_with("13"));
+                let pattern_target = roles.target.is_some_and(|(_, r)| r == "pattern-+");
+                if !pattern_target
+                    && ((reporting && !roles.target_adjacent) || (roles.target_opens_clause && !about_subject))
+                {
+                    roles.target = None;
                 }
+                roles.source = roles.source.filter(|&(m, _)| !agent_only(&mentions[m]));
+                roles.target = roles.target.filter(|&(m, _)| !agent_only(&mentions[m]));
                 match self.modal(&pair, h, governs[i], &mut applied) {
                     Some(p) => pair = p,
                     None => continue,
@@ -289,7 +328,7 @@ impl Coder {
             let (srcs, srule) = sources.unwrap_or_else(|| empty.clone());
             let (tgts, trule) = match targets {
                 Some(t) => t,
-                None if srcs.len() >= 2 && reciprocal(&pair) => {
+                None if srcs.len() >= 2 && (reciprocal(&pair) || self.rules.reciprocal(&block.name).is_some()) => {
                     // "Biden and Putin will speak": each with the other.
                     for a in &srcs {
                         for b in &srcs {
@@ -456,6 +495,11 @@ impl Member {
     fn empty() -> Member {
         Member { base: String::new(), prefix: vec![], suffix: vec![], start: 0, end: 0, entries: vec![] }
     }
+}
+
+/// A mention that names only agents ("reporters", "people") and no actor.
+fn agent_only(m: &Mention) -> bool {
+    m.members.iter().all(|x| !x.has_actor())
 }
 
 fn members_of(m: &Mention) -> Vec<Member> {

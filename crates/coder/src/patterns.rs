@@ -6,8 +6,73 @@
 use crate::mentions::Mention;
 use crate::verbs::VerbHit;
 use crate::view::View;
-use vigil_dict::{DictSet, Elem, PElem, Pattern};
+use vigil_dict::{DictSet, Elem, PElem, Pattern, WordId};
 use vigil_model::Pos;
+
+/// What a pattern needs before it is worth trying: the position of its verb and the
+/// literal words that must occur in the sentence.
+#[derive(Clone, Debug)]
+pub struct PatternInfo {
+    verb: usize,
+    required: Box<[WordId]>,
+}
+
+/// [`PatternInfo`] for every pattern of every verb block, built once per dictionary set.
+#[derive(Clone, Debug, Default)]
+pub struct PatternIndex {
+    blocks: Vec<Vec<PatternInfo>>,
+}
+
+fn required_words(elems: &[PElem], out: &mut Vec<WordId>) {
+    for e in elems {
+        match &e.elem {
+            Elem::Word(w) => out.push(*w),
+            Elem::NounPhrase(ws) => out.extend(ws.iter().copied()),
+            Elem::Prep { prep, object } => {
+                out.push(*prep);
+                required_words(object, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl PatternIndex {
+    /// Indexes the patterns of `dicts`.
+    pub fn new(dicts: &DictSet) -> PatternIndex {
+        let blocks = dicts
+            .verbs
+            .blocks
+            .iter()
+            .map(|b| {
+                b.patterns
+                    .iter()
+                    .map(|p| {
+                        let mut required = Vec::new();
+                        required_words(&p.elems, &mut required);
+                        required.sort_unstable();
+                        required.dedup();
+                        PatternInfo { verb: p.verb_index(), required: required.into() }
+                    })
+                    .collect()
+            })
+            .collect();
+        PatternIndex { blocks }
+    }
+
+    /// The index entry of pattern `pattern` of block `block`.
+    pub fn info(&self, block: usize, pattern: usize) -> &PatternInfo {
+        &self.blocks[block][pattern]
+    }
+}
+
+impl PatternInfo {
+    /// True when every literal word of the pattern occurs in the sentence, whose word ids
+    /// are `present` (sorted).
+    pub fn possible(&self, present: &[WordId]) -> bool {
+        self.required.iter().all(|w| present.binary_search(w).is_ok())
+    }
+}
 
 /// A successful pattern match.
 #[derive(Clone, Debug, Default)]
@@ -36,15 +101,17 @@ pub fn try_match(
     mentions: &[Mention],
     hit: &VerbHit,
     pattern: &Pattern,
+    info: &PatternInfo,
+    limit: usize,
 ) -> Option<Match> {
     let ctx = Ctx { view, dicts, mentions };
-    let v = pattern.verb_index();
+    let v = info.verb;
     let before = &pattern.elems[..v];
     let after = &pattern.elems[v + 1..];
     let mut m = Match::default();
     // After the verb: the first element is adjacent when the verb was glued to it.
     let verb_glued = pattern.elems[v].glued;
-    if !match_forward(&ctx, after, 0, hit.end, verb_glued, view.len(), &mut m) {
+    if !match_forward(&ctx, after, 0, hit.end, verb_glued, limit, &mut m) {
         return None;
     }
     // Before the verb, right to left: the last element must touch the verb when glued.

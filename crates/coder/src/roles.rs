@@ -21,6 +21,9 @@ pub struct Roles {
     /// The target is the subject of a clause of its own ("said *Russia* could invade"):
     /// the verb reports that clause rather than acting on the actor.
     pub target_opens_clause: bool,
+    /// The target is the verb's direct object or the object of a preposition right after
+    /// it ("told *Reuters*", "said to *reporters*").
+    pub target_adjacent: bool,
 }
 
 /// Gives each pronoun the actors it most likely stands for: the nearest named actor before
@@ -104,13 +107,13 @@ fn subject(view: &View, mentions: &[Mention], hits: &[VerbHit], hit: usize, dept
 
 /// Where the verb's object region ends: a subordinate clause, a relative clause, a
 /// semicolon or a quotation.
-fn object_limit(view: &View, from: usize) -> usize {
+pub fn object_limit(view: &View, from: usize) -> usize {
     for k in from..view.len() {
         let up = view.up(k);
         if (grammar::is_subordinator(up) && view.pos(k) == Pos::SConj) || up == ";" || up == "\"" {
             return k;
         }
-        if up == "AFTER" || up == "BEFORE" || up == "WHILE" || up == "WHEN" || up == "BECAUSE" {
+        if matches!(up, "AFTER" | "BEFORE" | "WHILE" | "WHEN" | "BECAUSE" | "BUT" | "IF" | "UNLESS") {
             return k;
         }
     }
@@ -139,6 +142,9 @@ pub fn assign(view: &View, mentions: &[Mention], hits: &[VerbHit], hit: usize, m
         roles.source = subj;
         if let Some((i, m)) = object {
             roles.target = Some((i, if prepositional(view, m) { "object-pp" } else { "object" }));
+            roles.target_adjacent = m.start == after
+                || (m.start == after + 1 && view.pos(after) == Pos::Adp)
+                || (m.start == after + 1 && view.up(after) == "TO");
             let next = m.end;
             roles.target_opens_clause = next < view.len()
                 && (view.pos(next).is_aux() || view.pos(next) == Pos::VerbFin)
@@ -155,4 +161,37 @@ pub fn assign(view: &View, mentions: &[Mention], hits: &[VerbHit], hit: usize, m
         }
     }
     roles
+}
+
+/// Gives agents named without an actor ("the administration", "officials") the country of
+/// the nearest actor named before them, else of the previous sentence's actor: in news
+/// prose an unnamed official belongs to the country under discussion.
+pub fn anchor_agents(mentions: &mut [Mention], ctx: &ArticleContext) {
+    for i in 0..mentions.len() {
+        if mentions[i].kind != MentionKind::AgentOnly {
+            continue;
+        }
+        let near = mentions[..i]
+            .iter()
+            .rev()
+            .find(|m| m.kind == MentionKind::Named)
+            .map(|m| m.members.as_slice())
+            .unwrap_or(&ctx.last_subject);
+        let Some(country) = near.iter().find_map(|m| country_of(&m.base)).map(str::to_string) else {
+            continue;
+        };
+        for m in &mut mentions[i].members {
+            m.base = country.clone();
+            m.entries.push(format!("country from context: {country}"));
+        }
+        mentions[i].kind = MentionKind::Named;
+    }
+}
+
+/// The country part of an actor code, when it starts with one (`USAGOV` → `USA`); group
+/// codes (`IGO…`, `NGO…`) have none.
+fn country_of(code: &str) -> Option<&str> {
+    let c = code.get(..3)?;
+    let group = matches!(c, "IGO" | "NGO" | "IMG" | "MNC" | "UIS" | "REB" | "---");
+    (!group && c.chars().all(|ch| ch.is_ascii_uppercase())).then_some(c)
 }

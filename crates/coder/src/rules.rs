@@ -18,11 +18,13 @@ pub struct Rules {
     future: Vec<(String, String)>,
     negation: Vec<(String, String)>,
     governors: FxHashMap<String, Governs>,
+    reciprocal: FxHashMap<String, String>,
 }
 
 const FUTURE: &str = include_str!("../../../data/rules/future.tsv");
 const NEGATION: &str = include_str!("../../../data/rules/negation.tsv");
 const GOVERNORS: &str = include_str!("../../../data/rules/governors.tsv");
+const RECIPROCAL: &str = include_str!("../../../data/rules/reciprocal.tsv");
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
@@ -55,7 +57,16 @@ impl Rules {
                 (r[0].to_string(), kind)
             })
             .collect();
-        Rules { future: prefix_table(FUTURE), negation: prefix_table(NEGATION), governors }
+        let reciprocal = rows(RECIPROCAL)
+            .filter(|r| r.len() >= 2)
+            .map(|r| (r[0].to_string(), r[1].to_string()))
+            .collect();
+        Rules {
+            future: prefix_table(FUTURE),
+            negation: prefix_table(NEGATION),
+            governors,
+            reciprocal,
+        }
     }
 
     /// The code of `code` as an announced or threatened act; `None` when unchanged.
@@ -66,6 +77,11 @@ impl Rules {
     /// The code of `code` negated; `None` when a negated `code` is not an event.
     pub fn negated(&self, code: &str) -> Option<&str> {
         lookup(&self.negation, code)
+    }
+
+    /// The code of the mutual act of verb block `block`, when its act is mutual.
+    pub fn reciprocal(&self, block: &str) -> Option<&str> {
+        self.reciprocal.get(block).map(String::as_str)
     }
 
     /// What the governing word (upper case) makes of its infinitive.
