@@ -226,11 +226,9 @@ impl Coder {
                 };
                 let block = &verbs.blocks[bi];
                 let mut best: Option<(usize, patterns::Match)> = None;
-                for (pi, p) in block.patterns.iter().enumerate() {
+                for pi in self.index.candidates(bi, &present) {
+                    let p = &block.patterns[pi];
                     let info = self.index.info(bi, pi);
-                    if !info.possible(&present) {
-                        continue;
-                    }
                     if let Some(m) = patterns::try_match(view, &self.dicts, mentions, h, p, info, limit)
                         && best.as_ref().is_none_or(|(_, b)| m.weight > b.weight)
                     {

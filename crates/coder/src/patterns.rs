@@ -21,6 +21,11 @@ pub struct PatternInfo {
 #[derive(Clone, Debug, Default)]
 pub struct PatternIndex {
     blocks: Vec<Vec<PatternInfo>>,
+    /// Per block: a required word of each pattern → the patterns keyed on it, so that a
+    /// sentence only looks at patterns whose key word it contains.
+    keyed: Vec<rustc_hash::FxHashMap<WordId, Vec<u32>>>,
+    /// Per block: patterns with no literal word (only markers and synonym sets).
+    unkeyed: Vec<Vec<u32>>,
 }
 
 fn required_words(elems: &[PElem], out: &mut Vec<WordId>) {
@@ -40,7 +45,7 @@ fn required_words(elems: &[PElem], out: &mut Vec<WordId>) {
 impl PatternIndex {
     /// Indexes the patterns of `dicts`.
     pub fn new(dicts: &DictSet) -> PatternIndex {
-        let blocks = dicts
+        let blocks: Vec<Vec<PatternInfo>> = dicts
             .verbs
             .blocks
             .iter()
@@ -57,7 +62,39 @@ impl PatternIndex {
                     .collect()
             })
             .collect();
-        PatternIndex { blocks }
+        let mut keyed = Vec::with_capacity(blocks.len());
+        let mut unkeyed = Vec::with_capacity(blocks.len());
+        for infos in &blocks {
+            let mut k: rustc_hash::FxHashMap<WordId, Vec<u32>> = rustc_hash::FxHashMap::default();
+            let mut u = Vec::new();
+            for (i, info) in infos.iter().enumerate() {
+                match info.required.first() {
+                    Some(&w) => k.entry(w).or_default().push(i as u32),
+                    None => u.push(i as u32),
+                }
+            }
+            keyed.push(k);
+            unkeyed.push(u);
+        }
+        PatternIndex { blocks, keyed, unkeyed }
+    }
+
+    /// The patterns of `block` worth trying on a sentence whose (sorted, distinct) word ids
+    /// are `present`, in file order.
+    pub fn candidates(&self, block: usize, present: &[WordId]) -> Vec<usize> {
+        let mut out: Vec<usize> = self.unkeyed[block].iter().map(|&i| i as usize).collect();
+        let keyed = &self.keyed[block];
+        if !keyed.is_empty() {
+            for w in present {
+                if let Some(ps) = keyed.get(w) {
+                    out.extend(
+                        ps.iter().map(|&i| i as usize).filter(|&i| self.blocks[block][i].possible(present)),
+                    );
+                }
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     /// The index entry of pattern `pattern` of block `block`.

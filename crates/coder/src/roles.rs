@@ -34,10 +34,17 @@ pub fn resolve_pronouns(mentions: &mut [Mention], ctx: &ArticleContext) {
             continue;
         }
         let before = mentions[..i].iter().rev().find(|m| m.kind == MentionKind::Named);
-        let members = match before {
+        let mut members = match before {
             Some(m) => m.members.clone(),
             None => ctx.last_subject.clone(),
         };
+        // The pronoun names them here: provenance points at the pronoun.
+        let (start, end) = (mentions[i].start, mentions[i].end);
+        for m in &mut members {
+            m.start = start;
+            m.end = end;
+            m.entries.push("pronoun resolved from context".into());
+        }
         mentions[i].members = members;
     }
 }

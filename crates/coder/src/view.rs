@@ -48,7 +48,7 @@ impl<'a> View<'a> {
 
     /// The text from the start of token `a` to the end of token `b - 1`.
     pub fn words(&self, a: usize, b: usize) -> &'a str {
-        if a >= b {
+        if a >= b || b > self.tokens.len() {
             return "";
         }
         let s = self.tokens[a].span.start as usize;
