@@ -76,6 +76,18 @@ fn subject(view: &View, mentions: &[Mention], hits: &[VerbHit], hit: usize, dept
         }
         _ => start,
     };
+    // "condemned Sudland and attacked Westmark": a verb right after a coordinator shares
+    // the subject of the verb before it.
+    if start > 0 && depth < 4 && grammar::is_coordinator(view.up(start - 1)) {
+        let prev = hits.iter().enumerate().rev().find(|(_, x)| {
+            x.head + 1 < start && (view.pos(x.head) == Pos::VerbFin || view.pos(x.head).is_verb())
+        });
+        if let Some((p, _)) = prev
+            && let Some((m, _)) = subject(view, mentions, hits, p, depth + 1)
+        {
+            return Some((m, "subject-coordinated"));
+        }
+    }
     let mut k = start;
     let mut crossed_comma = false;
     while k > 0 {

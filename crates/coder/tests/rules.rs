@@ -1,0 +1,228 @@
+//! One test per coding rule, on small dictionaries written here, so each rule is checked
+//! on its own and no test depends on the shipped data.
+
+use chrono::NaiveDate;
+use std::sync::Arc;
+use vigil_coder::{Coder, CoderConfig, Profile};
+use vigil_dict::{DictFile, DictSet, LoadOptions};
+use vigil_model::Article;
+
+const VERBS: &str = "\
+####### SYNONYM SETS #######
+&MILITARY
++TROOPS
++SOLDIERS
+
+####### VERB PATTERNS #######
+---  MEET_PEOPLE   [040]  ---
+MEET {MEETS MET MEETING}
+
+---  ATTACK   [190]  ---
+ATTACK
+- * &MILITARY  [193]
+
+---  CONDEMN   [122]  ---
+CONDEMN
+
+---  EXPLAIN_VERBAL   [010]  ---
+SAY  {SAYS SAID SAYING}
+
+---  ACCEPT   [050]  ---
+ACCEPT
+
+---  VISIT   [042:043]  ---
+VISIT
+
+---  OPPOSE   [112]  ---
+OPPOSE
+";
+
+const ACTORS: &str = "\
+NORLAND_  [NOR]
++NORLANDIAN_
+SUDLAND_  [SUD]
+WESTMARK_ [WSM]
+ANNA_BERG_
+\t[NORGOV >20200101]
+\t[NORBUS]
+";
+
+const AGENTS: &str = "\
+PRESIDENT [~GOV]
+SOLDIER [~MIL]
+OFFICIAL [~GOV]
+";
+
+const DISCARDS: &str = "\
+FOOTBALL
++HOROSCOPE
+";
+
+fn coder(profile: Profile) -> Coder {
+    let f = |name: &str, text: &str| vec![DictFile { name: name.into(), text: text.into() }];
+    let dicts = DictSet::load(
+        &f("verbs.txt", VERBS),
+        &f("actors.txt", ACTORS),
+        &f("agents.txt", AGENTS),
+        &f("discards.txt", DISCARDS),
+        LoadOptions { strict: true },
+    )
+    .expect("test dictionaries load");
+    Coder::new(Arc::new(dicts), CoderConfig { require_dyad: true, profile })
+}
+
+fn code(profile: Profile, date: &str, text: &str) -> Vec<(String, String, String)> {
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+    let a = Article::new("t", date, text);
+    coder(profile)
+        .code_article(std::slice::from_ref(&a))
+        .into_iter()
+        .map(|e| (e.source, e.code, e.target))
+        .collect()
+}
+
+fn ev(s: &str, c: &str, t: &str) -> (String, String, String) {
+    (s.into(), c.into(), t.into())
+}
+
+#[test]
+fn subject_verb_object() {
+    assert_eq!(code(Profile::Cameo, "2021-01-01", "Norland condemned Sudland."), [ev("NOR", "122", "SUD")]);
+}
+
+#[test]
+fn pattern_with_synonym_set_wins_over_default() {
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "Norland attacked Sudland with troops."),
+        [ev("NOR", "193", "SUD")]
+    );
+}
+
+#[test]
+fn negated_act_is_not_coded_but_negated_acceptance_is_a_rejection() {
+    assert!(code(Profile::Cameo, "2021-01-01", "Norland did not attack Sudland.").is_empty());
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "Norland did not accept Sudland's offer."),
+        [ev("NOR", "120", "SUD")]
+    );
+}
+
+#[test]
+fn future_meeting_is_an_intention_and_compound_subjects_are_mutual() {
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "Norland and Sudland will meet."),
+        [ev("NOR", "036", "SUD"), ev("SUD", "036", "NOR")]
+    );
+}
+
+#[test]
+fn future_attack_is_a_threat() {
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "Norland will attack Sudland."),
+        [ev("NOR", "1384", "SUD")]
+    );
+}
+
+#[test]
+fn prediction_is_not_coded() {
+    assert!(code(Profile::Cameo, "2021-01-01", "Norland could attack Sudland.").is_empty());
+}
+
+#[test]
+fn literal_profile_codes_verbs_as_written() {
+    assert_eq!(
+        code(Profile::Literal, "2021-01-01", "Norland will attack Sudland."),
+        [ev("NOR", "190", "SUD")]
+    );
+}
+
+#[test]
+fn passive_voice_takes_the_by_phrase_as_source() {
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "Sudland was opposed by Norland."),
+        [ev("NOR", "112", "SUD")]
+    );
+}
+
+#[test]
+fn second_code_of_a_pair_goes_the_other_way() {
+    assert_eq!(
+        code(Profile::Literal, "2021-01-01", "Norland visited Sudland."),
+        [ev("NOR", "042", "SUD"), ev("SUD", "043", "NOR")]
+    );
+}
+
+#[test]
+fn compound_objects_give_one_event_each() {
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "Norland condemned Sudland and Westmark."),
+        [ev("NOR", "122", "SUD"), ev("NOR", "122", "WSM")]
+    );
+}
+
+#[test]
+fn agents_compose_with_actors() {
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "Norlandian soldiers attacked Sudland."),
+        [ev("NORMIL", "190", "SUD")]
+    );
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "The president of Norland condemned Sudland."),
+        [ev("NORGOV", "122", "SUD")]
+    );
+}
+
+#[test]
+fn actor_codes_follow_the_date() {
+    assert_eq!(code(Profile::Cameo, "2021-06-01", "Anna Berg condemned Sudland."), [ev("NORGOV", "122", "SUD")]);
+    assert_eq!(code(Profile::Cameo, "2019-06-01", "Anna Berg condemned Sudland."), [ev("NORBUS", "122", "SUD")]);
+}
+
+#[test]
+fn pronoun_takes_the_previous_sentence_actor() {
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "Norland held elections. It condemned Sudland."),
+        [ev("NOR", "122", "SUD")]
+    );
+}
+
+#[test]
+fn coordinated_verbs_share_the_subject() {
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "Norland condemned Sudland and attacked Westmark."),
+        [ev("NOR", "122", "SUD"), ev("NOR", "190", "WSM")]
+    );
+}
+
+#[test]
+fn reporting_verb_codes_the_reported_act() {
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "Westmark said Norland attacked Sudland."),
+        [ev("NOR", "190", "SUD")]
+    );
+}
+
+#[test]
+fn discards_skip_the_sentence_or_the_story() {
+    assert!(code(Profile::Cameo, "2021-01-01", "Norland condemned Sudland after the football match.").is_empty());
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "Norland condemned Sudland at football. Norland condemned Westmark."),
+        [ev("NOR", "122", "WSM")]
+    );
+    assert!(code(Profile::Cameo, "2021-01-01", "Your horoscope. Norland condemned Westmark.").is_empty());
+}
+
+#[test]
+fn provenance_points_at_the_words() {
+    let date = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap();
+    let text = "Norland condemned Sudland.";
+    let a = Article::new("t", date, text);
+    let e = &coder(Profile::Cameo).code_article(std::slice::from_ref(&a))[0];
+    let p = &e.provenance;
+    assert_eq!(p.verb_span.slice(text), "condemned");
+    assert_eq!(p.source.span.unwrap().slice(text), "Norland");
+    assert_eq!(p.target.span.unwrap().slice(text), "Sudland");
+    assert!(p.verb_entry.starts_with("verbs.txt:"));
+    assert!(p.source.entries[0].starts_with("actors.txt:1 "));
+    assert_eq!(p.pattern, "default");
+}
