@@ -41,8 +41,15 @@ pub struct Args {
 pub fn builtin_corpus(articles: usize, sentences: usize) -> Result<Vec<corpus::BenchRecord>> {
     let suite = vigil_eval::suite::read_suite(SUITE, "PETR.UnitTest.records.xml")?;
     let mut texts = corpus::suite_texts(&suite);
-    texts.extend(corpus::gigaword_texts(GIGAWORD, "GigaWord.sample.PETR.xml")?);
-    texts.extend(vigil_text::split_sentences(SEED).into_iter().map(|s| s.slice(SEED).replace('\n', " ")));
+    texts.extend(corpus::gigaword_texts(
+        GIGAWORD,
+        "GigaWord.sample.PETR.xml",
+    )?);
+    texts.extend(
+        vigil_text::split_sentences(SEED)
+            .into_iter()
+            .map(|s| s.slice(SEED).replace('\n', " ")),
+    );
     Ok(corpus::bench_corpus(&texts, articles, sentences, 20211204))
 }
 
@@ -71,8 +78,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let articles: Vec<Vec<Article>> = match &args.corpus {
         Some(path) => {
             let mut bad = Vec::new();
-            let f = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-            let recs = input::read_jsonl(&path.display().to_string(), std::io::BufReader::new(f), &mut bad)?;
+            let f = std::fs::File::open(path)
+                .with_context(|| format!("cannot open {}", path.display()))?;
+            let recs = input::read_jsonl(
+                &path.display().to_string(),
+                std::io::BufReader::new(f),
+                &mut bad,
+            )?;
             input::group_articles(recs)
         }
         None => builtin_corpus(args.articles, args.sentences)?
@@ -81,8 +93,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .collect(),
     };
     let bytes: usize = articles.iter().flatten().map(|a| a.text.len()).sum();
-    let sentences: usize =
-        articles.par_iter().flatten().map(|a| vigil_text::split_sentences(&a.text).len()).sum();
+    let sentences: usize = articles
+        .par_iter()
+        .flatten()
+        .map(|a| vigil_text::split_sentences(&a.text).len())
+        .sum();
     let coder = Coder::new(dicts, CoderConfig::default());
     // Warm up the tagger and caches on a few articles.
     for a in articles.iter().take(50) {
@@ -90,14 +105,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let single = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
     let t = Instant::now();
-    let events1: usize = single.install(|| articles.iter().map(|a| coder.code_article(a).len()).sum());
+    let events1: usize =
+        single.install(|| articles.iter().map(|a| coder.code_article(a).len()).sum());
     let one = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let events_n: usize = articles.par_iter().map(|a| coder.code_article(a).len()).sum();
+    let events_n: usize = articles
+        .par_iter()
+        .map(|a| coder.code_article(a).len())
+        .sum();
     let all = t.elapsed().as_secs_f64();
-    assert_eq!(events1, events_n, "coding must not depend on the thread count");
+    assert_eq!(
+        events1, events_n,
+        "coding must not depend on the thread count"
+    );
     let mb = bytes as f64 / 1e6;
-    println!("corpus: {} articles, {sentences} sentences, {mb:.1} MB; {events_n} events", articles.len());
+    println!(
+        "corpus: {} articles, {sentences} sentences, {mb:.1} MB; {events_n} events",
+        articles.len()
+    );
     println!("dictionary load: {:.0} ms", load.as_secs_f64() * 1000.0);
     println!(
         "1 thread:   {:>9.0} sentences/s  {:>6.2} MB/s  ({one:.2} s)",

@@ -43,10 +43,16 @@ const BATCH: usize = 2048;
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .ok();
     }
     let dicts = args.dicts.load()?;
-    let config = CoderConfig { require_dyad: !args.no_require_dyad, ..CoderConfig::default() };
+    let config = CoderConfig {
+        require_dyad: !args.no_require_dyad,
+        ..CoderConfig::default()
+    };
     let coder = Coder::new(dicts, config);
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -77,16 +83,28 @@ pub fn read_input(
 ) -> Result<Vec<Vec<Article>>> {
     if file == "-" {
         let stdin = std::io::stdin();
-        return Ok(input::group_articles(input::read_jsonl("-", stdin.lock(), bad)?));
+        return Ok(input::group_articles(input::read_jsonl(
+            "-",
+            stdin.lock(),
+            bad,
+        )?));
     }
     if file.ends_with(".jsonl") || file.ends_with(".ndjson") {
         let f = std::fs::File::open(file).with_context(|| format!("cannot open {file}"))?;
-        return Ok(input::group_articles(input::read_jsonl(file, BufReader::new(f), bad)?));
+        return Ok(input::group_articles(input::read_jsonl(
+            file,
+            BufReader::new(f),
+            bad,
+        )?));
     }
     if file.ends_with(".txt") || !file.contains('.') {
         let bytes = std::fs::read(file).with_context(|| format!("cannot read {file}"))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|e| anyhow::anyhow!("{file}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            anyhow::anyhow!(
+                "{file}: not UTF-8 text (byte {})",
+                e.utf8_error().valid_up_to()
+            )
+        })?;
         return Ok(vec![vec![input::read_txt(file, text, date)?]]);
     }
     bail!("{file}: unknown input type (expected .txt, .jsonl or - for JSONL on stdin)")

@@ -27,8 +27,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let article = Article::new("data/eval/seed.txt", date, SAMPLE);
     let events = coder.code_article(std::slice::from_ref(&article));
     let codes = EventCodes::get();
-    println!("Vigil demo: the bundled sample article (published {date}), coded with the shipped dictionaries.\n");
-    println!("{:>3}  {:<10} {:<5} {:<10} {:>6}  {:<40}  verb", "sen", "source", "code", "target", "gold.", "event");
+    println!(
+        "Vigil demo: the bundled sample article (published {date}), coded with the shipped dictionaries.\n"
+    );
+    println!(
+        "{:>3}  {:<10} {:<5} {:<10} {:>6}  {:<40}  verb",
+        "sen", "source", "code", "target", "gold.", "event"
+    );
     for e in &events {
         let name = codes.info(&e.code).map_or("", |i| i.name.as_str());
         println!(

@@ -32,7 +32,10 @@ fn read_all(paths: &[PathBuf]) -> Result<Vec<DictFile>> {
         .map(|p| {
             let text = std::fs::read_to_string(p)
                 .with_context(|| format!("cannot read dictionary {}", p.display()))?;
-            Ok(DictFile { name: p.display().to_string(), text })
+            Ok(DictFile {
+                name: p.display().to_string(),
+                text,
+            })
         })
         .collect()
 }
@@ -40,7 +43,9 @@ fn read_all(paths: &[PathBuf]) -> Result<Vec<DictFile>> {
 impl DictArgs {
     /// Loads the shipped set, with any part replaced by the user's files; prints warnings.
     pub fn load(&self) -> Result<Arc<DictSet>> {
-        let opts = LoadOptions { strict: self.strict };
+        let opts = LoadOptions {
+            strict: self.strict,
+        };
         let custom = !(self.verbs.is_empty()
             && self.actors.is_empty()
             && self.agents.is_empty()
@@ -48,7 +53,11 @@ impl DictArgs {
         let set = if custom {
             let default = vigil_dict::DictSources::embedded();
             let pick = |mine: &[PathBuf], shipped: Vec<DictFile>| -> Result<Vec<DictFile>> {
-                if mine.is_empty() { Ok(shipped) } else { read_all(mine) }
+                if mine.is_empty() {
+                    Ok(shipped)
+                } else {
+                    read_all(mine)
+                }
             };
             DictSet::load(
                 &pick(&self.verbs, default.verbs)?,

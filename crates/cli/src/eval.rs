@@ -46,12 +46,17 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode> {
-    if args.petrarch { run_suite(&args) } else { run_gold(&args) }
+    if args.petrarch {
+        run_suite(&args)
+    } else {
+        run_gold(&args)
+    }
 }
 
 fn run_gold(args: &Args) -> Result<ExitCode> {
     let name = args.file.display().to_string();
-    let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {name}"))?;
+    let text =
+        std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {name}"))?;
     let gold = gold::read_gold(&text, &name)?;
     let mins = args
         .min
@@ -60,14 +65,19 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
         .collect::<Result<Vec<_>, _>>()?;
     let mut records = Vec::new();
     for g in &gold {
-        let Some(date) = g.date else { bail!("{name}:{}: record {} has no date", g.line, g.id) };
+        let Some(date) = g.date else {
+            bail!("{name}:{}: record {} has no date", g.line, g.id)
+        };
         let mut a = Article::new(g.id.clone(), date, g.text.clone());
         a.article = g.article.clone();
         records.push(a);
     }
     let coder = Coder::new(args.dicts.load()?, CoderConfig::default());
     let articles = input::group_articles(records);
-    let events: Vec<_> = articles.par_iter().flat_map_iter(|a| coder.code_article(a)).collect();
+    let events: Vec<_> = articles
+        .par_iter()
+        .flat_map_iter(|a| coder.code_article(a))
+        .collect();
     if let Some(path) = &args.events {
         let mut out = String::new();
         for e in &events {
@@ -81,7 +91,11 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
     if args.json {
         println!("{}", serde_json::to_string(&scores)?);
     } else {
-        for (level, s) in [("root", &scores.root), ("code", &scores.code), ("triple", &scores.triple)] {
+        for (level, s) in [
+            ("root", &scores.root),
+            ("code", &scores.code),
+            ("triple", &scores.triple),
+        ] {
             println!(
                 "{level:<7} P {:.3}  R {:.3}  F1 {:.3}   ({} matched, {} coded, {} gold)",
                 s.p, s.r, s.f1, s.tp, s.pred, s.gold
@@ -93,15 +107,24 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
         );
     }
     println!("{}", scores.summary_line(&mins));
-    Ok(if scores.check_min(&mins) { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if scores.check_min(&mins) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn dict_file(dir: &Path, name: &Option<String>, what: &str) -> Result<Vec<DictFile>> {
-    let Some(name) = name else { bail!("the suite's <Environment> names no {what} file") };
+    let Some(name) = name else {
+        bail!("the suite's <Environment> names no {what} file")
+    };
     let path = dir.join(name);
     let text = std::fs::read_to_string(&path)
         .with_context(|| format!("cannot read the suite's {what} file {}", path.display()))?;
-    Ok(vec![DictFile { name: name.clone(), text }])
+    Ok(vec![DictFile {
+        name: name.clone(),
+        text,
+    }])
 }
 
 fn suite_dicts(xml: &Path, env: &suite::Environment, strict: bool) -> Result<Arc<DictSet>> {
@@ -128,10 +151,19 @@ fn run_suite(args: &Args) -> Result<ExitCode> {
         .records
         .par_iter()
         .map(|r| {
-            let config = CoderConfig { require_dyad: r.config.require_dyad, profile: Profile::Literal };
+            let config = CoderConfig {
+                require_dyad: r.config.require_dyad,
+                profile: Profile::Literal,
+            };
             let coder = Coder::new(dicts.clone(), config);
             let a = Article::new(r.id.clone(), r.date, r.text.clone());
-            let dash = |s: &str| if s.is_empty() { "---".to_string() } else { s.to_string() };
+            let dash = |s: &str| {
+                if s.is_empty() {
+                    "---".to_string()
+                } else {
+                    s.to_string()
+                }
+            };
             coder
                 .code_article(std::slice::from_ref(&a))
                 .into_iter()
@@ -147,9 +179,19 @@ fn run_suite(args: &Args) -> Result<ExitCode> {
                 Expected::NoEvents => "no events".into(),
                 Expected::Error(e) => format!("error {e}"),
             };
-            println!("FAIL {} ({}, line {}): {}", f.id, f.category, f.line, f.text);
+            println!(
+                "FAIL {} ({}, line {}): {}",
+                f.id, f.category, f.line, f.text
+            );
             println!("     expected {expected}");
-            println!("     got      {}", if f.got.is_empty() { "no events".into() } else { fmt_triples(&f.got) });
+            println!(
+                "     got      {}",
+                if f.got.is_empty() {
+                    "no events".into()
+                } else {
+                    fmt_triples(&f.got)
+                }
+            );
         }
     }
     if args.json {
@@ -173,11 +215,21 @@ fn run_suite(args: &Args) -> Result<ExitCode> {
     }
     let ok = args.min_correct.is_none_or(|n| report.correct >= n);
     if !ok {
-        eprintln!("vigil: fewer than {} records correct", args.min_correct.unwrap_or(0));
+        eprintln!(
+            "vigil: fewer than {} records correct",
+            args.min_correct.unwrap_or(0)
+        );
     }
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn fmt_triples(t: &[Triple]) -> String {
-    t.iter().map(|(s, g, c)| format!("{s} {c} {g}")).collect::<Vec<_>>().join("; ")
+    t.iter()
+        .map(|(s, g, c)| format!("{s} {c} {g}"))
+        .collect::<Vec<_>>()
+        .join("; ")
 }

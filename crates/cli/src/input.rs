@@ -34,7 +34,10 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(s, "%Y%m%d"))
         .ok()
-        .or_else(|| s.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()))
+        .or_else(|| {
+            s.get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        })
 }
 
 fn id_string(v: &serde_json::Value) -> String {
@@ -52,7 +55,11 @@ pub fn read_txt(path: &str, text: String, date: Option<NaiveDate>) -> Result<Art
         .strip_prefix("Date:")
         .or_else(|| first.strip_prefix("date:"))
         .and_then(parse_date);
-    let after_header = || text[first.len()..].trim_start_matches(['\r', '\n']).to_string();
+    let after_header = || {
+        text[first.len()..]
+            .trim_start_matches(['\r', '\n'])
+            .to_string()
+    };
     let (date, body) = match (date, header) {
         (Some(d), None) => (d, text.clone()),
         (Some(d), Some(_)) => (d, after_header()),
@@ -66,7 +73,11 @@ pub fn read_txt(path: &str, text: String, date: Option<NaiveDate>) -> Result<Art
 
 /// Reads JSON Lines records from `reader`; `name` is used in messages and in the ids of
 /// records without one (`name#line`). Bad lines go to `bad`.
-pub fn read_jsonl(name: &str, reader: impl BufRead, bad: &mut Vec<BadRecord>) -> Result<Vec<Article>> {
+pub fn read_jsonl(
+    name: &str,
+    reader: impl BufRead,
+    bad: &mut Vec<BadRecord>,
+) -> Result<Vec<Article>> {
     let mut out = Vec::new();
     for (n, line) in reader.lines().enumerate() {
         let line = line.with_context(|| format!("{name}:{}: cannot read", n + 1))?;
@@ -77,15 +88,25 @@ pub fn read_jsonl(name: &str, reader: impl BufRead, bad: &mut Vec<BadRecord>) ->
         let rec: JsonRecord = match serde_json::from_str(&line) {
             Ok(r) => r,
             Err(e) => {
-                bad.push(BadRecord { place, message: format!("not a valid record: {e}") });
+                bad.push(BadRecord {
+                    place,
+                    message: format!("not a valid record: {e}"),
+                });
                 continue;
             }
         };
         let Some(date) = parse_date(&rec.date) else {
-            bad.push(BadRecord { place, message: format!("bad date `{}` (want YYYY-MM-DD)", rec.date) });
+            bad.push(BadRecord {
+                place,
+                message: format!("bad date `{}` (want YYYY-MM-DD)", rec.date),
+            });
             continue;
         };
-        let id = rec.id.as_ref().map(id_string).unwrap_or_else(|| place.clone());
+        let id = rec
+            .id
+            .as_ref()
+            .map(id_string)
+            .unwrap_or_else(|| place.clone());
         let mut a = Article::new(id, date, rec.text);
         a.article = rec.article.as_ref().map(id_string);
         a.url = rec.url;
@@ -119,10 +140,20 @@ mod tests {
 
     #[test]
     fn txt_date_header_is_read_and_removed() {
-        let a = read_txt("a.txt", "Date: 2021-12-04\nRussia massed troops.".into(), None).unwrap();
+        let a = read_txt(
+            "a.txt",
+            "Date: 2021-12-04\nRussia massed troops.".into(),
+            None,
+        )
+        .unwrap();
         assert_eq!(a.date, NaiveDate::from_ymd_opt(2021, 12, 4).unwrap());
         assert_eq!(a.text, "Russia massed troops.");
-        assert!(read_txt("b.txt", "Russia massed troops.".into(), None).unwrap_err().to_string().contains("b.txt"));
+        assert!(
+            read_txt("b.txt", "Russia massed troops.".into(), None)
+                .unwrap_err()
+                .to_string()
+                .contains("b.txt")
+        );
     }
 
     #[test]

@@ -4,12 +4,10 @@
 
 /// Forms of "be" (upper case).
 pub fn is_be(w: &str) -> bool {
-    matches!(w, "BE" | "IS" | "ARE" | "WAS" | "WERE" | "BEEN" | "BEING" | "AM" | "'S" | "'RE" | "'M")
-}
-
-/// Forms of "have".
-pub fn is_have(w: &str) -> bool {
-    matches!(w, "HAVE" | "HAS" | "HAD" | "HAVING" | "'VE" | "'D")
+    matches!(
+        w,
+        "BE" | "IS" | "ARE" | "WAS" | "WERE" | "BEEN" | "BEING" | "AM" | "'S" | "'RE" | "'M"
+    )
 }
 
 /// Forms of "do" used as auxiliaries.
@@ -24,7 +22,10 @@ pub fn is_future_modal(w: &str) -> bool {
 
 /// Modal auxiliaries marking possibility or prediction (not a report of an act).
 pub fn is_epistemic_modal(w: &str) -> bool {
-    matches!(w, "COULD" | "MAY" | "MIGHT" | "CAN" | "CA" | "MUST" | "SHOULD" | "OUGHT")
+    matches!(
+        w,
+        "COULD" | "MAY" | "MIGHT" | "CAN" | "CA" | "MUST" | "SHOULD" | "OUGHT"
+    )
 }
 
 /// Negators.
@@ -38,11 +39,6 @@ pub fn is_actor_pronoun(w: &str) -> bool {
         w,
         "HE" | "SHE" | "IT" | "THEY" | "WE" | "I" | "HIM" | "HER" | "THEM"
     )
-}
-
-/// Relative pronouns that introduce a clause whose subject is the noun phrase before them.
-pub fn is_relative(w: &str) -> bool {
-    matches!(w, "WHO" | "WHICH" | "THAT" | "WHOM")
 }
 
 /// Subordinators that open an adverbial clause (the clause has its own subject).
@@ -80,7 +76,24 @@ pub fn is_agent_linker(w: &str) -> bool {
 pub fn is_np_opener(w: &str) -> bool {
     matches!(
         w,
-        "THE" | "A" | "AN" | "ITS" | "HIS" | "HER" | "THEIR" | "OUR" | "THIS" | "THAT" | "THESE"
-            | "THOSE" | "SOME" | "ANY" | "BOTH" | "EACH" | "NEITHER" | "EITHER" | "ALL"
+        "THE"
+            | "A"
+            | "AN"
+            | "ITS"
+            | "HIS"
+            | "HER"
+            | "THEIR"
+            | "OUR"
+            | "THIS"
+            | "THAT"
+            | "THESE"
+            | "THOSE"
+            | "SOME"
+            | "ANY"
+            | "BOTH"
+            | "EACH"
+            | "NEITHER"
+            | "EITHER"
+            | "ALL"
     )
 }

@@ -52,7 +52,10 @@ pub struct CoderConfig {
 
 impl Default for CoderConfig {
     fn default() -> Self {
-        CoderConfig { require_dyad: true, profile: Profile::Cameo }
+        CoderConfig {
+            require_dyad: true,
+            profile: Profile::Cameo,
+        }
     }
 }
 
@@ -108,7 +111,13 @@ impl Coder {
     /// A coder over `dicts` with the embedded rule tables and tagger.
     pub fn new(dicts: Arc<DictSet>, config: CoderConfig) -> Coder {
         let index = patterns::PatternIndex::new(&dicts);
-        Coder { dicts, rules: Rules::embedded(), index, tagger: Tagger::embedded(), config }
+        Coder {
+            dicts,
+            rules: Rules::embedded(),
+            index,
+            tagger: Tagger::embedded(),
+            config,
+        }
     }
 
     /// The settings.
@@ -192,7 +201,9 @@ impl Coder {
                 continue;
             }
             seen.push(key);
-            result.events.push(self.event(record, index, span, &view, &hits, d));
+            result
+                .events
+                .push(self.event(record, index, span, &view, &hits, d));
         }
         result
     }
@@ -202,13 +213,22 @@ impl Coder {
             if let Some((_, ids)) = self.dicts.discards.trie.longest(&view.ids[i..]) {
                 let e = &self.dicts.discards.entries[ids[0] as usize];
                 let why = format!("{} {}", e.origin, e.phrase);
-                return Some(if e.story { Skip::Story(why) } else { Skip::Sentence(why) });
+                return Some(if e.story {
+                    Skip::Story(why)
+                } else {
+                    Skip::Sentence(why)
+                });
             }
         }
         None
     }
 
-    fn code_hits(&self, view: &view::View, mentions: &[Mention], hits: &[verbs::VerbHit]) -> Vec<Draft> {
+    fn code_hits(
+        &self,
+        view: &view::View,
+        mentions: &[Mention],
+        hits: &[verbs::VerbHit],
+    ) -> Vec<Draft> {
         let verbs = &self.dicts.verbs;
         let mut present: Vec<u32> = view.ids.iter().flatten().copied().collect();
         present.sort_unstable();
@@ -229,7 +249,8 @@ impl Coder {
                 for pi in self.index.candidates(bi, &present) {
                     let p = &block.patterns[pi];
                     let info = self.index.info(bi, pi);
-                    if let Some(m) = patterns::try_match(view, &self.dicts, mentions, h, p, info, limit)
+                    if let Some(m) =
+                        patterns::try_match(view, &self.dicts, mentions, h, p, info, limit)
                         && best.as_ref().is_none_or(|(_, b)| m.weight > b.weight)
                     {
                         best = Some((pi, m));
@@ -254,7 +275,9 @@ impl Coder {
         let mut governs = vec![None; hits.len()];
         for (j, h) in hits.iter().enumerate() {
             let Some(g) = h.governor else { continue };
-            let Some(kind) = self.rules.governs(view.up(g)) else { continue };
+            let Some(kind) = self.rules.governs(view.up(g)) else {
+                continue;
+            };
             if let Some(gi) = hits.iter().position(|x| x.head == g) {
                 if matches[gi].is_some() {
                     continue;
@@ -287,9 +310,10 @@ impl Coder {
             }
             // A compound subject and no other party: a mutual act when the block says so.
             let pair = match (&matches[i], self.rules.reciprocal(&block.name)) {
-                (None, Some(code)) if self.config.profile == Profile::Cameo => {
-                    CodePair { active: Some(code.to_string()), passive: None }
-                }
+                (None, Some(code)) if self.config.profile == Profile::Cameo => CodePair {
+                    active: Some(code.to_string()),
+                    passive: None,
+                },
                 _ => pair,
             };
             let specific = matched.is_some_and(|m| m.weight > 0);
@@ -302,13 +326,13 @@ impl Coder {
                 // that Russia has massed …") reports that clause, except accusations,
                 // rejections and threats, which are about its subject.
                 let reporting = !specific && pair.active.as_deref() == Some("010");
-                let about_subject = pair
-                    .active
-                    .as_deref()
-                    .is_some_and(|c| c.starts_with("11") || c.starts_with("12") || c.starts_with("13"));
+                let about_subject = pair.active.as_deref().is_some_and(|c| {
+                    c.starts_with("11") || c.starts_with("12") || c.starts_with("13")
+                });
                 let pattern_target = roles.target.is_some_and(|(_, r)| r == "pattern-+");
                 if !pattern_target
-                    && ((reporting && !roles.target_adjacent) || (roles.target_opens_clause && !about_subject))
+                    && ((reporting && !roles.target_adjacent)
+                        || (roles.target_opens_clause && !about_subject))
                 {
                     roles.target = None;
                 }
@@ -320,18 +344,41 @@ impl Coder {
                 }
             }
             let verb_entry = format!("{} {}", form.origin, form.lemma);
-            let sources = roles.source.map(|(m, r)| (members_of(&mentions[m]), r));
-            let targets = roles.target.map(|(m, r)| (members_of(&mentions[m]), r));
-            let empty = (vec![Member::empty()], "none");
+            let sources = roles.source.map(|(m, r)| {
+                (
+                    members_of(&mentions[m]),
+                    format!("{r} ({})", mentions[m].how),
+                )
+            });
+            let targets = roles.target.map(|(m, r)| {
+                (
+                    members_of(&mentions[m]),
+                    format!("{r} ({})", mentions[m].how),
+                )
+            });
+            let empty = (vec![Member::empty()], "none".to_string());
             let (srcs, srule) = sources.unwrap_or_else(|| empty.clone());
             let (tgts, trule) = match targets {
                 Some(t) => t,
-                None if srcs.len() >= 2 && (reciprocal(&pair) || self.rules.reciprocal(&block.name).is_some()) => {
+                None if srcs.len() >= 2
+                    && (reciprocal(&pair) || self.rules.reciprocal(&block.name).is_some()) =>
+                {
                     // "Biden and Putin will speak": each with the other.
                     for a in &srcs {
                         for b in &srcs {
                             if a.code() != b.code() {
-                                self.push(&mut drafts, a, "compound", b, "compound", &pair, i, &pattern, &verb_entry, &applied);
+                                self.push(
+                                    &mut drafts,
+                                    a,
+                                    "compound",
+                                    b,
+                                    "compound",
+                                    &pair,
+                                    i,
+                                    &pattern,
+                                    &verb_entry,
+                                    &applied,
+                                );
                             }
                         }
                     }
@@ -341,7 +388,18 @@ impl Coder {
             };
             for s in &srcs {
                 for t in &tgts {
-                    self.push(&mut drafts, s, srule, t, trule, &pair, i, &pattern, &verb_entry, &applied);
+                    self.push(
+                        &mut drafts,
+                        s,
+                        &srule,
+                        t,
+                        &trule,
+                        &pair,
+                        i,
+                        &pattern,
+                        &verb_entry,
+                        &applied,
+                    );
                 }
             }
         }
@@ -365,7 +423,8 @@ impl Coder {
         let mut add = |src: &Member, sr: &str, tgt: &Member, tr: &str, code: &str| {
             let (sc, tc) = (src.code(), tgt.code());
             let dyad = !src.base.is_empty() || !src.suffix.is_empty() || !src.prefix.is_empty();
-            let dyad = dyad && (!tgt.base.is_empty() || !tgt.suffix.is_empty() || !tgt.prefix.is_empty());
+            let dyad =
+                dyad && (!tgt.base.is_empty() || !tgt.suffix.is_empty() || !tgt.prefix.is_empty());
             if self.config.require_dyad && !dyad {
                 return;
             }
@@ -400,22 +459,31 @@ impl Coder {
         governs: Option<Governs>,
         applied: &mut Vec<String>,
     ) -> Option<CodePair> {
-        let map = |c: &Option<String>, f: &dyn Fn(&str) -> Option<String>| -> Option<Option<String>> {
-            match c {
-                None => Some(None),
-                Some(c) => f(c).map(Some),
-            }
-        };
+        let map =
+            |c: &Option<String>, f: &dyn Fn(&str) -> Option<String>| -> Option<Option<String>> {
+                match c {
+                    None => Some(None),
+                    Some(c) => f(c).map(Some),
+                }
+            };
         let mut pair = pair.clone();
         if h.negated {
             let f = |c: &str| self.rules.negated(c).map(str::to_string);
-            pair = CodePair { active: map(&pair.active, &f)?, passive: map(&pair.passive, &f)? };
+            pair = CodePair {
+                active: map(&pair.active, &f)?,
+                passive: map(&pair.passive, &f)?,
+            };
             applied.push("negated".into());
             return Some(pair);
         }
         if h.epistemic && governs.is_none() && !h.future {
             let verbal = |c: &Option<String>| {
-                c.as_deref().is_none_or(|c| matches!(&c[..c.len().min(2)], "01" | "02" | "10" | "11" | "12" | "13"))
+                c.as_deref().is_none_or(|c| {
+                    matches!(
+                        &c[..c.len().min(2)],
+                        "01" | "02" | "10" | "11" | "12" | "13"
+                    )
+                })
             };
             if !(verbal(&pair.active) && verbal(&pair.passive)) {
                 applied.push("prediction: not coded".into());
@@ -431,8 +499,15 @@ impl Coder {
                     None => c.to_string(),
                 })
             };
-            pair = CodePair { active: map(&pair.active, &f)?, passive: map(&pair.passive, &f)? };
-            applied.push(if threat { "threatened".into() } else { "announced or intended".into() });
+            pair = CodePair {
+                active: map(&pair.active, &f)?,
+                passive: map(&pair.passive, &f)?,
+            };
+            applied.push(if threat {
+                "threatened".into()
+            } else {
+                "announced or intended".into()
+            });
         }
         Some(pair)
     }
@@ -450,10 +525,19 @@ impl Coder {
         let info = table.info(&d.code);
         let h = &hits[d.hit];
         let actor = |m: &Member, rule: String| ActorRef {
-            code: m.code().trim_start_matches("---").is_empty().then(String::new).unwrap_or_else(|| m.code()),
+            code: m
+                .code()
+                .trim_start_matches("---")
+                .is_empty()
+                .then(String::new)
+                .unwrap_or_else(|| m.code()),
             text: view.words(m.start, m.end).to_string(),
-            span: (m.end > m.start)
-                .then(|| Span::new(view.tokens[m.start].span.start as usize, view.tokens[m.end - 1].span.end as usize)),
+            span: (m.end > m.start).then(|| {
+                Span::new(
+                    view.tokens[m.start].span.start as usize,
+                    view.tokens[m.end - 1].span.end as usize,
+                )
+            }),
             entries: m.entries.clone(),
             rule,
         };
@@ -491,7 +575,14 @@ impl Coder {
 
 impl Member {
     fn empty() -> Member {
-        Member { base: String::new(), prefix: vec![], suffix: vec![], start: 0, end: 0, entries: vec![] }
+        Member {
+            base: String::new(),
+            prefix: vec![],
+            suffix: vec![],
+            start: 0,
+            end: 0,
+            entries: vec![],
+        }
     }
 }
 
@@ -501,13 +592,19 @@ fn agent_only(m: &Mention) -> bool {
 }
 
 fn members_of(m: &Mention) -> Vec<Member> {
-    if m.members.is_empty() { vec![Member::empty()] } else { m.members.clone() }
+    if m.members.is_empty() {
+        vec![Member::empty()]
+    } else {
+        m.members.clone()
+    }
 }
 
 /// Acts that two parties do together (meet, talk, agree): a compound subject with no other
 /// party codes each with each.
 fn reciprocal(pair: &CodePair) -> bool {
-    pair.active.as_deref().is_some_and(|c| c.starts_with("03") || c.starts_with("04") || c.starts_with("05") || c.starts_with("06"))
+    pair.active.as_deref().is_some_and(|c| {
+        c.starts_with("03") || c.starts_with("04") || c.starts_with("05") || c.starts_with("06")
+    })
 }
 
 /// Convenience for callers that only have a date and a text.

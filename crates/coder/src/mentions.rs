@@ -34,7 +34,11 @@ impl Member {
         for p in &self.prefix {
             code.push_str(p);
         }
-        code.push_str(if self.base.is_empty() { "---" } else { &self.base });
+        code.push_str(if self.base.is_empty() {
+            "---"
+        } else {
+            &self.base
+        });
         for s in &self.suffix {
             if !ends_with_group(&code, s) {
                 code.push_str(s);
@@ -96,7 +100,11 @@ enum AtomKind {
     /// Alternative codes (several when the entry lists `A/B` or a hyphenated token names
     /// several actors), each with its provenance.
     Actor(Vec<(String, String)>),
-    Agent { code: String, placement: AgentPlacement, entry: String },
+    Agent {
+        code: String,
+        placement: AgentPlacement,
+        entry: String,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -119,9 +127,14 @@ pub fn find(view: &View, dicts: &DictSet, date: NaiveDate) -> Vec<Mention> {
 
 fn actor_alts(dicts: &DictSet, id: u32, date: NaiveDate) -> Vec<(String, String)> {
     let entry = &dicts.actors.entries[id as usize];
-    let Some(code) = entry.code_on(date) else { return Vec::new() };
+    let Some(code) = entry.code_on(date) else {
+        return Vec::new();
+    };
     let prov = format!("{} {}", entry.origin, entry.phrase);
-    code.split('/').filter(|c| !c.is_empty()).map(|c| (c.to_string(), prov.clone())).collect()
+    code.split('/')
+        .filter(|c| !c.is_empty())
+        .map(|c| (c.to_string(), prov.clone()))
+        .collect()
 }
 
 fn atoms(view: &View, dicts: &DictSet, date: NaiveDate) -> Vec<Atom> {
@@ -129,19 +142,30 @@ fn atoms(view: &View, dicts: &DictSet, date: NaiveDate) -> Vec<Atom> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        let actor = dicts.actors.trie.longest(&view.ids[i..]).filter(|(len, _)| {
-            // Common words that happen to be actor names ("us", "chad") only count when
-            // written as names.
-            (i..i + len).any(|k| view.capitalised(k))
-        });
+        let actor = dicts
+            .actors
+            .trie
+            .longest(&view.ids[i..])
+            .filter(|(len, _)| {
+                // Common words that happen to be actor names ("us", "chad") only count when
+                // written as names.
+                (i..i + len).any(|k| view.capitalised(k))
+            });
         let agent = dicts.agents.trie.longest(&view.ids[i..]);
         let alen = actor.map_or(0, |a| a.0);
         let glen = agent.map_or(0, |g| g.0);
         if alen > 0 && alen >= glen {
             let (len, ids) = actor.unwrap();
-            let alts: Vec<_> = ids.iter().flat_map(|&id| actor_alts(dicts, id, date)).collect();
+            let alts: Vec<_> = ids
+                .iter()
+                .flat_map(|&id| actor_alts(dicts, id, date))
+                .collect();
             if !alts.is_empty() {
-                out.push(Atom { start: i, end: i + len, kind: AtomKind::Actor(dedup(alts)) });
+                out.push(Atom {
+                    start: i,
+                    end: i + len,
+                    kind: AtomKind::Actor(dedup(alts)),
+                });
                 i += len;
                 continue;
             }
@@ -162,7 +186,11 @@ fn atoms(view: &View, dicts: &DictSet, date: NaiveDate) -> Vec<Atom> {
             continue;
         }
         if let Some(alts) = hyphenated_actors(view, dicts, date, i) {
-            out.push(Atom { start: i, end: i + 1, kind: AtomKind::Actor(alts) });
+            out.push(Atom {
+                start: i,
+                end: i + 1,
+                kind: AtomKind::Actor(alts),
+            });
         }
         i += 1;
     }
@@ -198,7 +226,10 @@ fn hyphenated_actors(
     for part in up.split('-').filter(|p| !p.is_empty()) {
         let id = dicts.lexicon.id(part);
         if let Some((1, ids)) = dicts.actors.trie.longest(&[id]) {
-            let a: Vec<_> = ids.iter().flat_map(|&id| actor_alts(dicts, id, date)).collect();
+            let a: Vec<_> = ids
+                .iter()
+                .flat_map(|&id| actor_alts(dicts, id, date))
+                .collect();
             if !a.is_empty() {
                 named += 1;
                 alts.push(a[0].clone());
@@ -221,7 +252,10 @@ fn np_token(view: &View, i: usize) -> bool {
     if up == "'S" || up == "'" || grammar::is_np_opener(up) {
         return true;
     }
-    matches!(view.pos(i), Pos::Det | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Num)
+    matches!(
+        view.pos(i),
+        Pos::Det | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Num
+    )
 }
 
 fn chunks(view: &View, atoms: &[Atom]) -> Vec<Chunk> {
@@ -239,7 +273,10 @@ fn chunks(view: &View, atoms: &[Atom]) -> Vec<Chunk> {
         let mut end = atoms[a].end;
         loop {
             let mut k = end;
-            while k < view.len() && (b + 1 >= atoms.len() || k < atoms[b + 1].start) && np_token(view, k) {
+            while k < view.len()
+                && (b + 1 >= atoms.len() || k < atoms[b + 1].start)
+                && np_token(view, k)
+            {
                 k += 1;
             }
             if b + 1 < atoms.len() && k == atoms[b + 1].start {
@@ -269,7 +306,11 @@ fn compose(start: usize, end: usize, atoms: &[Atom]) -> Chunk {
                     base = Some(alts);
                 }
             }
-            AtomKind::Agent { code, placement, entry } => {
+            AtomKind::Agent {
+                code,
+                placement,
+                entry,
+            } => {
                 match placement {
                     AgentPlacement::Prefix => prefix.push(code.clone()),
                     AgentPlacement::Suffix => suffix.push(code.clone()),
@@ -303,7 +344,12 @@ fn compose(start: usize, end: usize, atoms: &[Atom]) -> Chunk {
             entries: agent_entries,
         }],
     };
-    Chunk { start, end, members, named: base.is_some() }
+    Chunk {
+        start,
+        end,
+        members,
+        named: base.is_some(),
+    }
 }
 
 /// What separates two chunks, when they can belong to one compound or apposition.
@@ -352,14 +398,22 @@ fn group(view: &View, chunks: Vec<Chunk>) -> Vec<Mention> {
                 start: take[0].start,
                 end: take[take.len() - 1].end,
                 members,
-                kind: if named { MentionKind::Named } else { MentionKind::AgentOnly },
+                kind: if named {
+                    MentionKind::Named
+                } else {
+                    MentionKind::AgentOnly
+                },
                 how: "compound",
             });
             i += last + 2;
         } else if run.len() >= 2 && run[0].named && run[1].named && same_country(&run[0], &run[1]) {
             // "Ukraine's president, Volodymyr Zelenskyy": one actor named twice; keep the
             // more specific code.
-            let best = if code_len(&run[1]) > code_len(&run[0]) { &run[1] } else { &run[0] };
+            let best = if code_len(&run[1]) > code_len(&run[0]) {
+                &run[1]
+            } else {
+                &run[0]
+            };
             out.push(Mention {
                 start: run[0].start,
                 end: run[1].end,
@@ -374,7 +428,11 @@ fn group(view: &View, chunks: Vec<Chunk>) -> Vec<Mention> {
                 start: c.start,
                 end: c.end,
                 members: c.members.clone(),
-                kind: if c.named { MentionKind::Named } else { MentionKind::AgentOnly },
+                kind: if c.named {
+                    MentionKind::Named
+                } else {
+                    MentionKind::AgentOnly
+                },
                 how: "phrase",
             });
             i += 1;
@@ -388,8 +446,14 @@ fn code_len(c: &Chunk) -> usize {
 }
 
 fn same_country(a: &Chunk, b: &Chunk) -> bool {
-    let ca = a.members.first().map(|m| m.base.get(..3).unwrap_or("").to_string());
-    let cb = b.members.first().map(|m| m.base.get(..3).unwrap_or("").to_string());
+    let ca = a
+        .members
+        .first()
+        .map(|m| m.base.get(..3).unwrap_or("").to_string());
+    let cb = b
+        .members
+        .first()
+        .map(|m| m.base.get(..3).unwrap_or("").to_string());
     ca.is_some() && ca == cb
 }
 
@@ -461,9 +525,19 @@ mod tests {
             entries: vec![],
         };
         assert_eq!(m.code(), "HGWGOVMED");
-        let m = Member { base: "ARN".into(), prefix: vec!["NGO".into()], suffix: vec!["GOV".into()], ..m };
+        let m = Member {
+            base: "ARN".into(),
+            prefix: vec!["NGO".into()],
+            suffix: vec!["GOV".into()],
+            ..m
+        };
         assert_eq!(m.code(), "NGOARNGOV");
-        let m = Member { base: String::new(), prefix: vec![], suffix: vec!["GOV".into()], ..m };
+        let m = Member {
+            base: String::new(),
+            prefix: vec![],
+            suffix: vec!["GOV".into()],
+            ..m
+        };
         assert_eq!(m.code(), "---GOV");
     }
 }

@@ -57,7 +57,10 @@ impl PatternIndex {
                         required_words(&p.elems, &mut required);
                         required.sort_unstable();
                         required.dedup();
-                        PatternInfo { verb: p.verb_index(), required: required.into() }
+                        PatternInfo {
+                            verb: p.verb_index(),
+                            required: required.into(),
+                        }
                     })
                     .collect()
             })
@@ -76,7 +79,11 @@ impl PatternIndex {
             keyed.push(k);
             unkeyed.push(u);
         }
-        PatternIndex { blocks, keyed, unkeyed }
+        PatternIndex {
+            blocks,
+            keyed,
+            unkeyed,
+        }
     }
 
     /// The patterns of `block` worth trying on a sentence whose (sorted, distinct) word ids
@@ -88,7 +95,9 @@ impl PatternIndex {
             for w in present {
                 if let Some(ps) = keyed.get(w) {
                     out.extend(
-                        ps.iter().map(|&i| i as usize).filter(|&i| self.blocks[block][i].possible(present)),
+                        ps.iter()
+                            .map(|&i| i as usize)
+                            .filter(|&i| self.blocks[block][i].possible(present)),
                     );
                 }
             }
@@ -107,7 +116,9 @@ impl PatternInfo {
     /// True when every literal word of the pattern occurs in the sentence, whose word ids
     /// are `present` (sorted).
     pub fn possible(&self, present: &[WordId]) -> bool {
-        self.required.iter().all(|w| present.binary_search(w).is_ok())
+        self.required
+            .iter()
+            .all(|w| present.binary_search(w).is_ok())
     }
 }
 
@@ -141,7 +152,11 @@ pub fn try_match(
     info: &PatternInfo,
     limit: usize,
 ) -> Option<Match> {
-    let ctx = Ctx { view, dicts, mentions };
+    let ctx = Ctx {
+        view,
+        dicts,
+        mentions,
+    };
     let v = info.verb;
     let before = &pattern.elems[..v];
     let after = &pattern.elems[v + 1..];
@@ -220,8 +235,7 @@ fn match_backward(
 
 fn mention_at(ctx: &Ctx, pos: usize) -> Option<usize> {
     ctx.mentions.iter().position(|mm| {
-        mm.start == pos
-            || (mm.start == pos + 1 && crate::grammar::is_np_opener(ctx.view.up(pos)))
+        mm.start == pos || (mm.start == pos + 1 && crate::grammar::is_np_opener(ctx.view.up(pos)))
     })
 }
 
@@ -274,7 +288,11 @@ fn match_at(ctx: &Ctx, elem: &Elem, pos: usize, limit: usize, m: &mut Match) -> 
             // The object lies within the phrase: up to the next preposition, verb or
             // punctuation.
             let mut end = pos + 1;
-            while end < limit && !(view.pos(end) == Pos::Adp || view.pos(end).is_verb() || view.tokens[end].is_punct()) {
+            while end < limit
+                && !(view.pos(end) == Pos::Adp
+                    || view.pos(end).is_verb()
+                    || view.tokens[end].is_punct())
+            {
                 end += 1;
             }
             let mut sub = Match::default();
@@ -328,6 +346,8 @@ fn match_at(ctx: &Ctx, elem: &Elem, pos: usize, limit: usize, m: &mut Match) -> 
 }
 
 fn np_word(view: &View, i: usize) -> bool {
-    matches!(view.pos(i), Pos::Det | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Num)
-        || view.up(i) == "'S"
+    matches!(
+        view.pos(i),
+        Pos::Det | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Num
+    ) || view.up(i) == "'S"
 }

@@ -3,12 +3,12 @@
 //! first actor after the verb, the `by` phrase of a passive, pattern markers `$` and `+`,
 //! and pronouns resolved from context.
 
+use crate::ArticleContext;
 use crate::grammar;
 use crate::mentions::{Mention, MentionKind};
 use crate::patterns::Match;
 use crate::verbs::VerbHit;
 use crate::view::View;
-use crate::ArticleContext;
 use vigil_model::Pos;
 
 /// The roles found for one verb: mention indices with the rule that chose each.
@@ -33,7 +33,10 @@ pub fn resolve_pronouns(mentions: &mut [Mention], ctx: &ArticleContext) {
         if mentions[i].kind != MentionKind::Pronoun {
             continue;
         }
-        let before = mentions[..i].iter().rev().find(|m| m.kind == MentionKind::Named);
+        let before = mentions[..i]
+            .iter()
+            .rev()
+            .find(|m| m.kind == MentionKind::Named);
         let mut members = match before {
             Some(m) => m.members.clone(),
             None => ctx.last_subject.clone(),
@@ -50,7 +53,9 @@ pub fn resolve_pronouns(mentions: &mut [Mention], ctx: &ArticleContext) {
 }
 
 fn mention_ending_at(mentions: &[Mention], end: usize) -> Option<usize> {
-    mentions.iter().position(|m| m.end == end && !m.members.is_empty())
+    mentions
+        .iter()
+        .position(|m| m.end == end && !m.members.is_empty())
 }
 
 fn prepositional(view: &View, m: &Mention) -> bool {
@@ -58,10 +63,19 @@ fn prepositional(view: &View, m: &Mention) -> bool {
 }
 
 /// The subject of the clause whose verb group starts at `group_start`.
-fn subject(view: &View, mentions: &[Mention], hits: &[VerbHit], hit: usize, depth: u8) -> Option<(usize, &'static str)> {
+fn subject(
+    view: &View,
+    mentions: &[Mention],
+    hits: &[VerbHit],
+    hit: usize,
+    depth: u8,
+) -> Option<(usize, &'static str)> {
     let h = &hits[hit];
     // An infinitive takes the subject of the verb that governs it.
-    let start = match h.governor.and_then(|g| hits.iter().position(|x| x.head == g)) {
+    let start = match h
+        .governor
+        .and_then(|g| hits.iter().position(|x| x.head == g))
+    {
         Some(g) if depth < 4 => return subject(view, mentions, hits, g, depth + 1),
         _ => h.group_start,
     };
@@ -69,7 +83,11 @@ fn subject(view: &View, mentions: &[Mention], hits: &[VerbHit], hit: usize, dept
         Some(g) if depth < 4 => {
             // Governor not in the dictionary: walk back over it and its auxiliaries.
             let mut s = g;
-            while s > 0 && (view.pos(s - 1).is_aux() || grammar::is_negator(view.up(s - 1)) || view.pos(s - 1) == Pos::Adv) {
+            while s > 0
+                && (view.pos(s - 1).is_aux()
+                    || grammar::is_negator(view.up(s - 1))
+                    || view.pos(s - 1) == Pos::Adv)
+            {
                 s -= 1;
             }
             s
@@ -94,7 +112,14 @@ fn subject(view: &View, mentions: &[Mention], hits: &[VerbHit], hit: usize, dept
         if let Some(m) = mention_ending_at(mentions, k) {
             let mm = &mentions[m];
             if !prepositional(view, mm) {
-                return Some((m, if crossed_comma { "subject-apposition" } else { "subject" }));
+                return Some((
+                    m,
+                    if crossed_comma {
+                        "subject-apposition"
+                    } else {
+                        "subject"
+                    },
+                ));
             }
             k = mm.start;
             continue;
@@ -104,8 +129,10 @@ fn subject(view: &View, mentions: &[Mention], hits: &[VerbHit], hit: usize, dept
         if pos == Pos::VerbFin || pos == Pos::AuxFin || hits.iter().any(|x| x.head == k - 1) {
             // Another clause's verb. If ours is coordinated with it ("condemned … and
             // promised …"), we share its subject.
-            let coordinated = start > 0 && (grammar::is_coordinator(view.up(start - 1)) || view.up(start - 1) == ",");
-            if coordinated && depth < 4
+            let coordinated = start > 0
+                && (grammar::is_coordinator(view.up(start - 1)) || view.up(start - 1) == ",");
+            if coordinated
+                && depth < 4
                 && let Some(prev) = hits.iter().position(|x| x.head == k - 1)
             {
                 return subject(view, mentions, hits, prev, depth + 1)
@@ -132,7 +159,10 @@ pub fn object_limit(view: &View, from: usize) -> usize {
         if (grammar::is_subordinator(up) && view.pos(k) == Pos::SConj) || up == ";" || up == "\"" {
             return k;
         }
-        if matches!(up, "AFTER" | "BEFORE" | "WHILE" | "WHEN" | "BECAUSE" | "BUT" | "IF" | "UNLESS") {
+        if matches!(
+            up,
+            "AFTER" | "BEFORE" | "WHILE" | "WHEN" | "BECAUSE" | "BUT" | "IF" | "UNLESS"
+        ) {
             return k;
         }
     }
@@ -140,16 +170,24 @@ pub fn object_limit(view: &View, from: usize) -> usize {
 }
 
 /// Assigns source and target to verb `hit`.
-pub fn assign(view: &View, mentions: &[Mention], hits: &[VerbHit], hit: usize, matched: Option<&Match>) -> Roles {
+pub fn assign(
+    view: &View,
+    mentions: &[Mention],
+    hits: &[VerbHit],
+    hit: usize,
+    matched: Option<&Match>,
+) -> Roles {
     let h = &hits[hit];
     let mut roles = Roles::default();
     let subj = subject(view, mentions, hits, hit, 0);
     let after = h.back.last().map_or(h.end, |&b| b + 1).max(h.end);
     let limit = object_limit(view, after);
-    let object = mentions
-        .iter()
-        .enumerate()
-        .find(|(i, m)| m.start >= after && m.start < limit && Some(*i) != subj.map(|s| s.0) && !m.members.is_empty());
+    let object = mentions.iter().enumerate().find(|(i, m)| {
+        m.start >= after
+            && m.start < limit
+            && Some(*i) != subj.map(|s| s.0)
+            && !m.members.is_empty()
+    });
     if h.passive {
         // "Eriador was opposed by Osgiliath": the by-phrase acts on the subject.
         let by = mentions.iter().enumerate().find(|(_, m)| {
@@ -160,7 +198,14 @@ pub fn assign(view: &View, mentions: &[Mention], hits: &[VerbHit], hit: usize, m
     } else {
         roles.source = subj;
         if let Some((i, m)) = object {
-            roles.target = Some((i, if prepositional(view, m) { "object-pp" } else { "object" }));
+            roles.target = Some((
+                i,
+                if prepositional(view, m) {
+                    "object-pp"
+                } else {
+                    "object"
+                },
+            ));
             roles.target_adjacent = m.start == after
                 || (m.start == after + 1 && view.pos(after) == Pos::Adp)
                 || (m.start == after + 1 && view.up(after) == "TO");
@@ -196,7 +241,11 @@ pub fn anchor_agents(mentions: &mut [Mention], ctx: &ArticleContext) {
             .find(|m| m.kind == MentionKind::Named)
             .map(|m| m.members.as_slice())
             .unwrap_or(&ctx.last_subject);
-        let Some(country) = near.iter().find_map(|m| country_of(&m.base)).map(str::to_string) else {
+        let Some(country) = near
+            .iter()
+            .find_map(|m| country_of(&m.base))
+            .map(str::to_string)
+        else {
             continue;
         };
         for m in &mut mentions[i].members {

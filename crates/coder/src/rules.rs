@@ -39,12 +39,15 @@ fn prefix_table(text: &str) -> Vec<(String, String)> {
         .map(|r| (r[0].to_string(), r[1].to_string()))
         .collect();
     // Longest prefix first.
-    t.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    t.sort_by_key(|row| std::cmp::Reverse(row.0.len()));
     t
 }
 
 fn lookup<'a>(table: &'a [(String, String)], code: &str) -> Option<&'a str> {
-    table.iter().find(|(p, _)| code.starts_with(p.as_str())).map(|(_, c)| c.as_str())
+    table
+        .iter()
+        .find(|(p, _)| code.starts_with(p.as_str()))
+        .map(|(_, c)| c.as_str())
 }
 
 impl Rules {
@@ -53,7 +56,11 @@ impl Rules {
         let governors = rows(GOVERNORS)
             .filter(|r| r.len() >= 2)
             .map(|r| {
-                let kind = if r[1] == "threat" { Governs::Threat } else { Governs::Intent };
+                let kind = if r[1] == "threat" {
+                    Governs::Threat
+                } else {
+                    Governs::Intent
+                };
                 (r[0].to_string(), kind)
             })
             .collect();

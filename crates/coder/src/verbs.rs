@@ -55,6 +55,7 @@ fn verb_like(view: &View, i: usize) -> bool {
 
 /// Finds the dictionary verbs of a sentence, left to right. Words inside a named actor
 /// ("White House") are not verbs.
+#[allow(clippy::needless_range_loop)] // `i` indexes tokens, ids and flags alike
 pub fn find(view: &View, dicts: &DictSet, mentions: &[Mention]) -> Vec<VerbHit> {
     let mut in_actor = vec![false; view.len()];
     for m in mentions.iter().filter(|m| m.kind == MentionKind::Named) {
@@ -66,7 +67,9 @@ pub fn find(view: &View, dicts: &DictSet, mentions: &[Mention]) -> Vec<VerbHit> 
     let mut hits = Vec::new();
     for i in 0..view.len() {
         let Some(id) = view.ids[i] else { continue };
-        let Some(forms) = verbs.by_word.get(&id) else { continue };
+        let Some(forms) = verbs.by_word.get(&id) else {
+            continue;
+        };
         if in_actor[i] {
             continue;
         }
@@ -77,7 +80,9 @@ pub fn find(view: &View, dicts: &DictSet, mentions: &[Mention]) -> Vec<VerbHit> 
             if nf > i || (0..nf).any(|k| view.ids[i - nf + k] != Some(form.front[k])) {
                 continue;
             }
-            let Some(back) = match_back(view, i + 1, &form.back) else { continue };
+            let Some(back) = match_back(view, i + 1, &form.back) else {
+                continue;
+            };
             let phrasal = nf + form.back.len() > 0;
             if !phrasal && !verb_like(view, i) {
                 continue;

@@ -20,10 +20,19 @@ impl<'a> View<'a> {
     /// Prepares `tokens` for matching against `dicts`.
     pub fn new(text: &'a str, tokens: &'a [Token], dicts: &DictSet) -> View<'a> {
         let ids = tokens.iter().map(|t| dicts.lexicon.id(&t.upper)).collect();
-        let letters = tokens.iter().filter(|t| t.text.chars().any(char::is_alphabetic));
+        let letters = tokens
+            .iter()
+            .filter(|t| t.text.chars().any(char::is_alphabetic));
         let all_caps = letters.clone().count() > 2
-            && letters.clone().all(|t| !t.text.chars().any(char::is_lowercase));
-        View { text, tokens, ids, all_caps }
+            && letters
+                .clone()
+                .all(|t| !t.text.chars().any(char::is_lowercase));
+        View {
+            text,
+            tokens,
+            ids,
+            all_caps,
+        }
     }
 
     /// Number of tokens.
@@ -43,7 +52,12 @@ impl<'a> View<'a> {
 
     /// True when token `i` starts with a capital letter (or the sentence is all capitals).
     pub fn capitalised(&self, i: usize) -> bool {
-        self.all_caps || self.tokens[i].text.chars().next().is_some_and(char::is_uppercase)
+        self.all_caps
+            || self.tokens[i]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 
     /// The text from the start of token `a` to the end of token `b - 1`.

@@ -76,6 +76,30 @@ impl Lexicon {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
+
+    /// The words of `ids` joined by single spaces (for messages and provenance).
+    pub fn phrase(&self, ids: &[WordId]) -> String {
+        let mut out = String::new();
+        for (i, &id) in ids.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(self.word(id));
+        }
+        out
+    }
+
+    /// Makes room for `additional` more words.
+    pub fn reserve(&mut self, additional: usize) {
+        self.ids.reserve(additional);
+        self.words.reserve(additional);
+    }
+
+    /// The ids of a phrase already split into upper-case words, or `None` when some word is
+    /// in no dictionary (so the phrase cannot be in one either).
+    pub fn ids_of<S: AsRef<str>>(&self, words: &[S]) -> Option<Vec<WordId>> {
+        words.iter().map(|w| self.id(w.as_ref())).collect()
+    }
 }
 
 /// A trie over word ids: maps phrases (sequences of words) to values.
@@ -89,11 +113,21 @@ pub struct PhraseTrie<V> {
 
 impl<V> Default for PhraseTrie<V> {
     fn default() -> Self {
-        PhraseTrie { edges: FxHashMap::default(), values: vec![Vec::new()] }
+        PhraseTrie {
+            edges: FxHashMap::default(),
+            values: vec![Vec::new()],
+        }
     }
 }
 
 impl<V> PhraseTrie<V> {
+    /// Makes room for about `additional` more trie nodes (one per word of each new
+    /// phrase, less shared prefixes).
+    pub fn reserve(&mut self, additional: usize) {
+        self.edges.reserve(additional);
+        self.values.reserve(additional);
+    }
+
     /// Adds `value` under the phrase `words`.
     pub fn insert(&mut self, words: &[WordId], value: V) {
         let mut node = 0u32;
@@ -125,6 +159,23 @@ impl<V> PhraseTrie<V> {
             }
         }
         out
+    }
+
+    /// The values stored under exactly the phrase `words` (empty when there are none).
+    pub fn get(&self, words: &[WordId]) -> &[V] {
+        let mut node = 0u32;
+        for &w in words {
+            match self.edges.get(&(node, w)) {
+                Some(&child) => node = child,
+                None => return &[],
+            }
+        }
+        &self.values[node as usize]
+    }
+
+    /// Number of phrases stored (nodes holding at least one value).
+    pub fn phrase_count(&self) -> usize {
+        self.values.iter().filter(|v| !v.is_empty()).count()
     }
 
     /// The longest phrase that starts at `words[0]`, as (length in words, values).
@@ -191,7 +242,9 @@ pub struct ActorEntry {
     pub phrase: String,
     /// Where the root line is.
     pub origin: Origin,
-    /// Codes in file order (an entry whose root occurs twice keeps the codes of both).
+    /// Codes in precedence order (an entry whose root occurs twice keeps the codes of
+    /// both): file order within one file; the codes a later file gives for the same root
+    /// come before those of earlier files, so a later file refines an earlier one.
     pub codes: Vec<DatedCode>,
 }
 
@@ -269,20 +322,54 @@ pub struct CodePair {
     pub passive: Option<String>,
 }
 
+impl CodePair {
+    /// True for the null code (`[---]`): the match is recognised but yields no event.
+    pub fn is_null(&self) -> bool {
+        self.active.is_none() && self.passive.is_none()
+    }
+
+    /// The code for a verb in the active (`passive == false`) or passive voice: the
+    /// passive code when given, else the active one.
+    pub fn for_voice(&self, passive: bool) -> Option<&str> {
+        if passive {
+            self.passive.as_deref().or(self.active.as_deref())
+        } else {
+            self.active.as_deref()
+        }
+    }
+}
+
+/// Which dialect of the verb-dictionary format a block was written in. The two read the
+/// same on the surface but mean different things in patterns.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum VerbLayout {
+    /// PETRARCH2 (`CAMEO.2.0.txt`, files with a `VERB PATTERNS` section marker): a bare
+    /// word after `*` names the head of a noun phrase, `{}` and `()` carry syntax.
+    #[default]
+    Petrarch2,
+    /// TABARI / PETRARCH-1 (`PETR.Validate.verbs.txt`): a pattern is a flat word
+    /// sequence; space means "other words may come between", `_` means "next word".
+    Tabari,
+}
+
 /// Index of a [`VerbBlock`].
 pub type BlockId = u32;
 
 /// A verb block: a group of verbs sharing patterns and a default code.
 #[derive(Clone, Debug)]
 pub struct VerbBlock {
-    /// Block name (`ACCELERATE`); for old-format files, the first verb of the block.
+    /// Block name from the `---  NAME  [CODE]  ---` header (`ACCELERATE`); for a block of
+    /// a TABARI file without headers, the first verb of the block.
     pub name: String,
-    /// Default code (`None` for `[---]` or no code).
+    /// Default code (both halves `None` for `[---]` or no code: the verb alone codes
+    /// nothing).
     pub default: CodePair,
     /// The patterns, in file order.
     pub patterns: Vec<Pattern>,
     /// Where the block starts.
     pub origin: Origin,
+    /// The format dialect of the file the block came from.
+    pub layout: VerbLayout,
 }
 
 /// One surface form of a (possibly multi-word) verb.
@@ -309,7 +396,8 @@ pub struct VerbForm {
 /// One element of a verb pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Elem {
-    /// A plain word (after `*`, PETRARCH2 reads it as the head of a noun phrase).
+    /// A plain word. In the PETRARCH2 layout a word after `*` is the head of a noun phrase;
+    /// in the TABARI layout (see [`VerbBlock::layout`]) patterns are plain word sequences.
     Word(WordId),
     /// `{W1 W2 HEAD}`: a noun phrase whose last word is the head.
     NounPhrase(Vec<WordId>),
@@ -350,9 +438,12 @@ pub struct Pattern {
     /// All elements, including exactly one [`Elem::Verb`] (patterns without `*` are
     /// read as `* …` and reported as a warning).
     pub elems: Vec<PElem>,
-    /// The code the pattern assigns.
+    /// The code the pattern assigns (the null code `[---]` makes a pattern that matches
+    /// but codes nothing, which blocks the verb's default).
     pub code: CodePair,
-    /// The line as written (comment stripped), for provenance.
+    /// The line as written (comment stripped), for provenance. A line that names a set
+    /// inside `{...}` or `A/B` alternatives is compiled into several patterns that share
+    /// this text and origin.
     pub text: String,
     /// Where the line is.
     pub origin: Origin,
@@ -361,14 +452,17 @@ pub struct Pattern {
 impl Pattern {
     /// Position of the verb element in [`Pattern::elems`].
     pub fn verb_index(&self) -> usize {
-        self.elems.iter().position(|e| e.elem == Elem::Verb).unwrap_or(0)
+        self.elems
+            .iter()
+            .position(|e| e.elem == Elem::Verb)
+            .unwrap_or(0)
     }
 }
 
 /// A synonym set (`&CURRENCY`): each member is a phrase; plurals are included as members.
 #[derive(Clone, Debug)]
 pub struct Synset {
-    /// Name without `&` (`CURRENCY`).
+    /// Name without `&` and without a final `_` (`CURRENCY`, `AUXVERB1`).
     pub name: String,
     /// Member phrases, each a sequence of words (nested sets flattened).
     pub members: Vec<Vec<WordId>>,

@@ -64,7 +64,12 @@ impl EventCodes {
                 .map_err(|_| format!("event-codes.tsv:{}: bad QuadClass `{}`", n + 1, f[2]))?;
             by_code.insert(
                 f[0].to_string(),
-                CodeInfo { code: f[0].to_string(), name: f[4].to_string(), goldstein, quad },
+                CodeInfo {
+                    code: f[0].to_string(),
+                    name: f[4].to_string(),
+                    goldstein,
+                    quad,
+                },
             );
         }
         Ok(EventCodes { by_code })

@@ -2,7 +2,9 @@ use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into the original (un-normalised) text of a
 /// record. Spans are what make every output traceable back to the words that produced it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte of the range.
     pub start: u32,
@@ -14,12 +16,18 @@ impl Span {
     /// A span from `start` to `end` (byte offsets).
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end, "span start {start} after end {end}");
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
 
     /// The smallest span covering both `self` and `other`.
     pub fn cover(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// Length in bytes.
@@ -43,7 +51,10 @@ impl Span {
     /// This span moved by `offset` bytes (to turn a sentence-relative span into a
     /// record-relative one).
     pub fn shift(self, offset: usize) -> Span {
-        Span { start: self.start + offset as u32, end: self.end + offset as u32 }
+        Span {
+            start: self.start + offset as u32,
+            end: self.end + offset as u32,
+        }
     }
 }
 

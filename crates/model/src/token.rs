@@ -60,7 +60,10 @@ impl Pos {
 
     /// True for any verb form (not auxiliaries).
     pub fn is_verb(self) -> bool {
-        matches!(self, Pos::VerbFin | Pos::VerbGer | Pos::VerbInf | Pos::VerbPart)
+        matches!(
+            self,
+            Pos::VerbFin | Pos::VerbGer | Pos::VerbInf | Pos::VerbPart
+        )
     }
 
     /// True for auxiliaries of any form.
@@ -99,7 +102,12 @@ impl Token {
         } else {
             Pos::X
         };
-        Token { span, text, upper, pos }
+        Token {
+            span,
+            text,
+            upper,
+            pos,
+        }
     }
 
     /// True when the token is punctuation only.
