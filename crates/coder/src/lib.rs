@@ -250,7 +250,7 @@ impl Coder {
                     let p = &block.patterns[pi];
                     let info = self.index.info(bi, pi);
                     if let Some(m) =
-                        patterns::try_match(view, &self.dicts, mentions, h, p, info, limit)
+                        patterns::try_match(view, &self.index, mentions, h, p, info, limit)
                         && best.as_ref().is_none_or(|(_, b)| m.weight > b.weight)
                     {
                         best = Some((pi, m));

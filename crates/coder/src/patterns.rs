@@ -6,7 +6,7 @@
 use crate::mentions::Mention;
 use crate::verbs::VerbHit;
 use crate::view::View;
-use vigil_dict::{DictSet, Elem, PElem, Pattern, WordId};
+use vigil_dict::{DictSet, Elem, PElem, Pattern, PhraseTrie, WordId};
 use vigil_model::Pos;
 
 /// What a pattern needs before it is worth trying: the position of its verb and the
@@ -26,6 +26,9 @@ pub struct PatternIndex {
     keyed: Vec<rustc_hash::FxHashMap<WordId, Vec<u32>>>,
     /// Per block: patterns with no literal word (only markers and synonym sets).
     unkeyed: Vec<Vec<u32>>,
+    /// Per synonym set: its member phrases as a trie, so a set is matched in one walk
+    /// instead of one comparison per member.
+    synsets: Vec<PhraseTrie<u32>>,
 }
 
 fn required_words(elems: &[PElem], out: &mut Vec<WordId>) {
@@ -79,10 +82,23 @@ impl PatternIndex {
             keyed.push(k);
             unkeyed.push(u);
         }
+        let synsets = dicts
+            .verbs
+            .synsets
+            .iter()
+            .map(|set| {
+                let mut t = PhraseTrie::default();
+                for (i, m) in set.members.iter().enumerate() {
+                    t.insert(m, i as u32);
+                }
+                t
+            })
+            .collect();
         PatternIndex {
             blocks,
             keyed,
             unkeyed,
+            synsets,
         }
     }
 
@@ -138,14 +154,14 @@ pub struct Match {
 
 struct Ctx<'a> {
     view: &'a View<'a>,
-    dicts: &'a DictSet,
+    index: &'a PatternIndex,
     mentions: &'a [Mention],
 }
 
 /// Tries `pattern` for the verb `hit`; returns the bindings when every element matches.
 pub fn try_match(
     view: &View,
-    dicts: &DictSet,
+    index: &PatternIndex,
     mentions: &[Mention],
     hit: &VerbHit,
     pattern: &Pattern,
@@ -154,7 +170,7 @@ pub fn try_match(
 ) -> Option<Match> {
     let ctx = Ctx {
         view,
-        dicts,
+        index,
         mentions,
     };
     let v = info.verb;
@@ -308,18 +324,9 @@ fn match_at(ctx: &Ctx, elem: &Elem, pos: usize, limit: usize, m: &mut Match) -> 
             }
         }
         Elem::Synset(id) => {
-            let set = &ctx.dicts.verbs.synsets[*id as usize];
-            let mut best = None;
-            for member in &set.members {
-                let n = member.len();
-                if pos + n <= limit && (0..n).all(|k| view.ids[pos + k] == Some(member[k])) {
-                    best = best.max(Some(pos + n));
-                }
-            }
-            if let Some(e) = best {
-                m.covered.push((pos, e));
-            }
-            best
+            let (len, _) = ctx.index.synsets[*id as usize].longest(&view.ids[pos..limit])?;
+            m.covered.push((pos, pos + len));
+            Some(pos + len)
         }
         Elem::Source | Elem::Target | Elem::Compound => {
             let i = mention_at(ctx, pos)?;
