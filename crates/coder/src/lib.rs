@@ -153,7 +153,11 @@ impl Coder {
         let mut out = Vec::with_capacity(sentences.len());
         for (index, span) in sentences.into_iter().enumerate() {
             let mut tokens = vigil_text::tokenize(&record.text, span);
-            self.tagger.tag(&mut tokens);
+            // Tagging is the costliest step; a sentence with no dictionary verb cannot
+            // produce an event, and its actors are found without tags.
+            if self.has_verb_candidate(&tokens) {
+                self.tagger.tag(&mut tokens);
+            }
             out.push(self.code_sentence(record, index, span, &tokens, ctx));
         }
         out
@@ -206,6 +210,13 @@ impl Coder {
                 .push(self.event(record, index, span, &view, &hits, d));
         }
         result
+    }
+
+    fn has_verb_candidate(&self, tokens: &[Token]) -> bool {
+        let verbs = &self.dicts.verbs.by_word;
+        tokens
+            .iter()
+            .any(|t| self.dicts.lexicon.id(&t.upper).is_some_and(|id| verbs.contains_key(&id)))
     }
 
     fn discard(&self, view: &view::View) -> Option<Skip> {
