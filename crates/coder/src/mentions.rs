@@ -93,6 +93,9 @@ pub struct Mention {
     pub kind: MentionKind,
     /// How the mention was built (`compound`, `apposition`, `agent-of`), for provenance.
     pub how: &'static str,
+    /// The actor's country was inferred from context ("officials" in an article about
+    /// Russia), not named.
+    pub anchored: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -404,6 +407,7 @@ fn group(view: &View, chunks: Vec<Chunk>) -> Vec<Mention> {
                     MentionKind::AgentOnly
                 },
                 how: "compound",
+                anchored: false,
             });
             i += last + 2;
         } else if run.len() >= 2 && run[0].named && run[1].named && same_country(&run[0], &run[1]) {
@@ -420,6 +424,7 @@ fn group(view: &View, chunks: Vec<Chunk>) -> Vec<Mention> {
                 members: best.members.clone(),
                 kind: MentionKind::Named,
                 how: "apposition",
+                anchored: false,
             });
             i += 2;
         } else {
@@ -434,6 +439,7 @@ fn group(view: &View, chunks: Vec<Chunk>) -> Vec<Mention> {
                     MentionKind::AgentOnly
                 },
                 how: "phrase",
+                anchored: false,
             });
             i += 1;
         }
@@ -486,6 +492,7 @@ fn link_agents(view: &View, mentions: &mut Vec<Mention>) {
                 members,
                 kind: MentionKind::Named,
                 how: "agent-of",
+                anchored: false,
             };
             mentions.splice(i..i + 2, [merged]);
         }
@@ -505,6 +512,7 @@ fn add_pronouns(view: &View, mentions: &mut Vec<Mention>) {
                 members: Vec::new(),
                 kind: MentionKind::Pronoun,
                 how: "pronoun",
+                anchored: false,
             });
         }
     }

@@ -97,10 +97,11 @@ fn subject(
     // "condemned Sudland and attacked Westmark": a verb right after a coordinator shares
     // the subject of the verb before it.
     if start > 0 && depth < 4 && grammar::is_coordinator(view.up(start - 1)) {
-        let prev = hits.iter().enumerate().rev().find(|(_, x)| {
-            x.head + 1 < start && (view.pos(x.head) == Pos::VerbFin || view.pos(x.head).is_verb())
-        });
-        if let Some((p, _)) = prev
+        // The verb before the coordinator: the nearest verb-like word to its left (which
+        // must be a dictionary verb for its subject to be known).
+        let nearest = (0..start - 1).rev().find(|&k| view.pos(k).is_verb());
+        let prev = nearest.and_then(|k| hits.iter().position(|x| x.head == k));
+        if let Some(p) = prev
             && let Some((m, _)) = subject(view, mentions, hits, p, depth + 1)
         {
             return Some((m, "subject-coordinated"));
@@ -182,11 +183,18 @@ pub fn assign(
     let subj = subject(view, mentions, hits, hit, 0);
     let after = h.back.last().map_or(h.end, |&b| b + 1).max(h.end);
     let limit = object_limit(view, after);
+    // The words a pattern matched describe the act ("massed *troops*"), not its target; an
+    // agent whose country was only inferred from context is not a target either.
+    let covered = |m: &Mention| {
+        matched.is_some_and(|mm| mm.covered.iter().any(|&(a, b)| m.start < b && a < m.end))
+    };
     let object = mentions.iter().enumerate().find(|(i, m)| {
         m.start >= after
             && m.start < limit
             && Some(*i) != subj.map(|s| s.0)
             && !m.members.is_empty()
+            && !m.anchored
+            && !covered(m)
     });
     if h.passive {
         // "Eriador was opposed by Osgiliath": the by-phrase acts on the subject.
@@ -253,6 +261,7 @@ pub fn anchor_agents(mentions: &mut [Mention], ctx: &ArticleContext) {
             m.entries.push(format!("country from context: {country}"));
         }
         mentions[i].kind = MentionKind::Named;
+        mentions[i].anchored = true;
     }
 }
 

@@ -14,8 +14,9 @@ use std::path::{Path, PathBuf};
 
 /// File names of the production set, as shipped in `data/dict/` and embedded in the binary.
 pub mod default_names {
-    /// The verb dictionary.
-    pub const VERBS: &str = "CAMEO.2.0.txt";
+    /// The verb dictionaries, in load order: PETRARCH2's, then Vigil's own additions
+    /// (verbs news uses that it lacks).
+    pub const VERBS: [&str; 2] = ["CAMEO.2.0.txt", "Vigil.additions.verbs.txt"];
     /// The actor dictionaries, in load order: the three Phoenix files, then Vigil's own
     /// additions (recent leaders and institutions).
     pub const ACTORS: [&str; 4] = [
@@ -31,7 +32,10 @@ pub mod default_names {
 }
 
 /// The production texts, embedded at compile time.
-const EMBEDDED_VERBS: &str = include_str!("../../../data/dict/CAMEO.2.0.txt");
+const EMBEDDED_VERBS: [&str; 2] = [
+    include_str!("../../../data/dict/CAMEO.2.0.txt"),
+    include_str!("../../../data/dict/Vigil.additions.verbs.txt"),
+];
 const EMBEDDED_ACTORS: [&str; 4] = [
     include_str!("../../../data/dict/Phoenix.Countries.actors.txt"),
     include_str!("../../../data/dict/Phoenix.International.actors.txt"),
@@ -88,7 +92,11 @@ impl DictSources {
     pub fn embedded() -> DictSources {
         use default_names as n;
         DictSources {
-            verbs: vec![DictFile::new(n::VERBS, EMBEDDED_VERBS)],
+            verbs: n::VERBS
+                .iter()
+                .zip(EMBEDDED_VERBS)
+                .map(|(name, text)| DictFile::new(*name, text))
+                .collect(),
             actors: n::ACTORS
                 .iter()
                 .zip(EMBEDDED_ACTORS)
@@ -113,8 +121,12 @@ impl DictSources {
             }
             actors.push(DictFile::read(&path)?);
         }
+        let mut verbs = vec![read(n::VERBS[0])?];
+        if dir.join(n::VERBS[1]).exists() {
+            verbs.push(read(n::VERBS[1])?);
+        }
         Ok(DictSources {
-            verbs: vec![read(n::VERBS)?],
+            verbs,
             actors,
             agents: vec![read(n::AGENTS)?],
             discards: vec![read(n::DISCARDS)?],
@@ -197,8 +209,13 @@ impl DictSet {
             .zip(EMBEDDED_ACTORS)
             .map(|(name, text)| Src { name, text })
             .collect();
+        let verbs: Vec<Src<'_>> = n::VERBS
+            .iter()
+            .zip(EMBEDDED_VERBS)
+            .map(|(name, text)| Src { name, text })
+            .collect();
         load_srcs(
-            &one(n::VERBS, EMBEDDED_VERBS),
+            &verbs,
             &actors,
             &one(n::AGENTS, EMBEDDED_AGENTS),
             &one(n::DISCARDS, EMBEDDED_DISCARDS),
