@@ -75,6 +75,11 @@ pub struct ArticleContext {
     last_subject: Vec<Member>,
     /// Set when a story-level discard phrase was seen: nothing more is coded.
     discarded: bool,
+    /// Short forms of names the article introduced.
+    aliases: mentions::Aliases,
+    /// The actor who last accused, demanded or threatened: a denial or rejection with no
+    /// other party answers them.
+    last_accuser: Option<Member>,
 }
 
 /// Why a sentence produced no events, when that was decided before coding.
@@ -185,13 +190,18 @@ impl Coder {
             result.skipped = Some(skip);
             return result;
         }
-        let mut mentions = mentions::find(&view, &self.dicts, record.date);
+        let mut mentions = mentions::find(&view, &self.dicts, record.date, &mut ctx.aliases);
         roles::resolve_pronouns(&mut mentions, ctx);
         if self.config.profile == Profile::Cameo {
             roles::anchor_agents(&mut mentions, ctx);
         }
         let hits = verbs::find(&view, &self.dicts, &mentions);
-        let drafts = self.code_hits(&view, &mentions, &hits);
+        let drafts = self.code_hits(&view, &mentions, &hits, ctx);
+        if let Some(d) = drafts.iter().rev().find(|d| ["10", "11", "13"].iter().any(|r| d.code.starts_with(r))) {
+            let mut accuser = d.source.clone();
+            (accuser.start, accuser.end) = (0, 0);
+            ctx.last_accuser = Some(accuser);
+        }
         // The actors this sentence is about carry over to the next one.
         if let Some(d) = drafts.first() {
             ctx.last_subject = vec![d.source.clone()];
@@ -239,6 +249,7 @@ impl Coder {
         view: &view::View,
         mentions: &[Mention],
         hits: &[verbs::VerbHit],
+        ctx: &ArticleContext,
     ) -> Vec<Draft> {
         let verbs = &self.dicts.verbs;
         let mut present: Vec<u32> = view.ids.iter().flatten().copied().collect();
@@ -394,6 +405,14 @@ impl Coder {
                         }
                     }
                     continue;
+                }
+                // A denial or rejection with no other party answers the article's latest
+                // accusation, demand or threat.
+                None if self.config.profile == Profile::Cameo
+                    && pair.active.as_deref().is_some_and(|c| c.starts_with("016") || c.starts_with("12"))
+                    && ctx.last_accuser.is_some() =>
+                {
+                    (vec![ctx.last_accuser.clone().unwrap()], "context: answers the last accuser".to_string())
                 }
                 None => empty.clone(),
             };

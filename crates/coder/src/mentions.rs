@@ -118,8 +118,8 @@ struct Atom {
 }
 
 /// Finds every actor mention of a sentence, left to right.
-pub fn find(view: &View, dicts: &DictSet, date: NaiveDate) -> Vec<Mention> {
-    let atoms = atoms(view, dicts, date);
+pub fn find(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases) -> Vec<Mention> {
+    let atoms = atoms(view, dicts, date, aliases);
     let chunks = chunks(view, &atoms);
     let mut mentions = group(view, chunks);
     link_agents(view, &mut mentions);
@@ -140,7 +140,21 @@ fn actor_alts(dicts: &DictSet, id: u32, date: NaiveDate) -> Vec<(String, String)
         .collect()
 }
 
-fn atoms(view: &View, dicts: &DictSet, date: NaiveDate) -> Vec<Atom> {
+/// Short names an article has introduced: after "Rinat Akhmetov", "Akhmetov" alone names
+/// the same actor. Keyed by the upper-case last word of a multi-word name.
+pub type Aliases = rustc_hash::FxHashMap<String, Vec<(String, String)>>;
+
+/// "Russians" for "Russian": a capitalised plural whose singular is a one-word actor.
+fn plural_actor(view: &View, dicts: &DictSet, date: NaiveDate, i: usize) -> Option<Vec<(String, String)>> {
+    let up = view.up(i);
+    let singular = up.strip_suffix('S').filter(|s| s.len() >= 3)?;
+    let id = dicts.lexicon.id(singular)?;
+    let (1, ids) = dicts.actors.trie.longest(&[Some(id)])? else { return None };
+    let alts: Vec<_> = ids.iter().flat_map(|&id| actor_alts(dicts, id, date)).collect();
+    (!alts.is_empty()).then(|| dedup(alts))
+}
+
+fn atoms(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases) -> Vec<Atom> {
     let n = view.len();
     let mut out = Vec::new();
     let mut i = 0;
@@ -164,10 +178,18 @@ fn atoms(view: &View, dicts: &DictSet, date: NaiveDate) -> Vec<Atom> {
                 .flat_map(|&id| actor_alts(dicts, id, date))
                 .collect();
             if !alts.is_empty() {
+                let alts = dedup(alts);
+                // A full name teaches the article its short form.
+                if len >= 2 && (i..i + len).all(|k| view.capitalised(k)) {
+                    let last = view.up(i + len - 1);
+                    if dicts.lexicon.id(last).is_none_or(|id| dicts.actors.trie.longest(&[Some(id)]).is_none()) {
+                        aliases.insert(last.to_string(), alts.clone());
+                    }
+                }
                 out.push(Atom {
                     start: i,
                     end: i + len,
-                    kind: AtomKind::Actor(dedup(alts)),
+                    kind: AtomKind::Actor(alts),
                 });
                 i += len;
                 continue;
@@ -188,7 +210,14 @@ fn atoms(view: &View, dicts: &DictSet, date: NaiveDate) -> Vec<Atom> {
             i += len;
             continue;
         }
-        if let Some(alts) = hyphenated_actors(view, dicts, date, i) {
+        let single = if view.capitalised(i) {
+            hyphenated_actors(view, dicts, date, i)
+                .or_else(|| plural_actor(view, dicts, date, i))
+                .or_else(|| aliases.get(view.up(i)).cloned())
+        } else {
+            None
+        };
+        if let Some(alts) = single {
             out.push(Atom {
                 start: i,
                 end: i + 1,

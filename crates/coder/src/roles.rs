@@ -99,7 +99,10 @@ fn subject(
     if start > 0 && depth < 4 && grammar::is_coordinator(view.up(start - 1)) {
         // The verb before the coordinator: the nearest verb-like word to its left (which
         // must be a dictionary verb for its subject to be known).
-        let nearest = (0..start - 1).rev().find(|&k| view.pos(k).is_verb());
+        let nearest = (0..start - 1)
+            .rev()
+            .find(|&k| view.pos(k).is_verb() || view.pos(k) == Pos::Adj)
+            .filter(|&k| view.pos(k).is_verb());
         let prev = nearest.and_then(|k| hits.iter().position(|x| x.head == k));
         if let Some(p) = prev
             && let Some((m, _)) = subject(view, mentions, hits, p, depth + 1)
