@@ -8,7 +8,7 @@ use clap::Args as ClapArgs;
 use rayon::prelude::*;
 use std::io::{BufReader, BufWriter, Write};
 use std::process::ExitCode;
-use vigil_coder::{Coder, CoderConfig};
+use vigil_coder::{Coder, CoderConfig, Profile};
 use vigil_model::Article;
 
 /// Arguments of `vigil code`.
@@ -26,6 +26,10 @@ pub struct Args {
     /// Also code events that lack a source or a target.
     #[arg(long)]
     pub no_require_dyad: bool,
+    /// Coding conventions: `cameo` (the codebook's reading: intentions, threats, negation)
+    /// or `literal` (verbs as written, as TABARI and PETRARCH-1 coded them).
+    #[arg(long, value_enum, default_value_t = ProfileArg::Cameo)]
+    pub profile: ProfileArg,
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -35,6 +39,15 @@ pub struct Args {
 
 fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
     input::parse_date(s).ok_or_else(|| format!("`{s}` is not a date (want YYYY-MM-DD)"))
+}
+
+/// The `--profile` values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileArg {
+    /// CAMEO as the codebook reads it.
+    Cameo,
+    /// Verbs coded as written (TABARI, PETRARCH-1).
+    Literal,
 }
 
 /// Articles are coded in batches of this many, in parallel, and written in order.
@@ -51,6 +64,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let dicts = args.dicts.load()?;
     let config = CoderConfig {
         require_dyad: !args.no_require_dyad,
+        profile: match args.profile {
+            ProfileArg::Cameo => Profile::Cameo,
+            ProfileArg::Literal => Profile::Literal,
+        },
         ..CoderConfig::default()
     };
     let coder = Coder::new(dicts, config);

@@ -197,7 +197,11 @@ impl Coder {
         }
         let hits = verbs::find(&view, &self.dicts, &mentions);
         let drafts = self.code_hits(&view, &mentions, &hits, ctx);
-        if let Some(d) = drafts.iter().rev().find(|d| ["10", "11", "13"].iter().any(|r| d.code.starts_with(r))) {
+        if let Some(d) = drafts
+            .iter()
+            .rev()
+            .find(|d| ["10", "11", "13"].iter().any(|r| d.code.starts_with(r)))
+        {
             let mut accuser = d.source.clone();
             (accuser.start, accuser.end) = (0, 0);
             ctx.last_accuser = Some(accuser);
@@ -224,9 +228,12 @@ impl Coder {
 
     fn has_verb_candidate(&self, tokens: &[Token]) -> bool {
         let verbs = &self.dicts.verbs.by_word;
-        tokens
-            .iter()
-            .any(|t| self.dicts.lexicon.id(&t.upper).is_some_and(|id| verbs.contains_key(&id)))
+        tokens.iter().any(|t| {
+            self.dicts
+                .lexicon
+                .id(&t.upper)
+                .is_some_and(|id| verbs.contains_key(&id))
+        })
     }
 
     fn discard(&self, view: &view::View) -> Option<Skip> {
@@ -409,10 +416,16 @@ impl Coder {
                 // A denial or rejection with no other party answers the article's latest
                 // accusation, demand or threat.
                 None if self.config.profile == Profile::Cameo
-                    && pair.active.as_deref().is_some_and(|c| c.starts_with("016") || c.starts_with("12"))
+                    && pair
+                        .active
+                        .as_deref()
+                        .is_some_and(|c| c.starts_with("016") || c.starts_with("12"))
                     && ctx.last_accuser.is_some() =>
                 {
-                    (vec![ctx.last_accuser.clone().unwrap()], "context: answers the last accuser".to_string())
+                    (
+                        vec![ctx.last_accuser.clone().unwrap()],
+                        "context: answers the last accuser".to_string(),
+                    )
                 }
                 None => empty.clone(),
             };
@@ -431,6 +444,16 @@ impl Coder {
                         &applied,
                     );
                 }
+            }
+        }
+        if self.config.profile == Profile::Literal {
+            // TABARI coded a subordinate clause ("after crowds burned its embassy") only
+            // when the main clause gave nothing.
+            let sub: Vec<bool> = (0..hits.len())
+                .map(|i| roles::subordinate(view, hits, i))
+                .collect();
+            if drafts.iter().any(|d| !sub[d.hit]) {
+                drafts.retain(|d| !sub[d.hit]);
             }
         }
         drafts

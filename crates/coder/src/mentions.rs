@@ -145,12 +145,22 @@ fn actor_alts(dicts: &DictSet, id: u32, date: NaiveDate) -> Vec<(String, String)
 pub type Aliases = rustc_hash::FxHashMap<String, Vec<(String, String)>>;
 
 /// "Russians" for "Russian": a capitalised plural whose singular is a one-word actor.
-fn plural_actor(view: &View, dicts: &DictSet, date: NaiveDate, i: usize) -> Option<Vec<(String, String)>> {
+fn plural_actor(
+    view: &View,
+    dicts: &DictSet,
+    date: NaiveDate,
+    i: usize,
+) -> Option<Vec<(String, String)>> {
     let up = view.up(i);
     let singular = up.strip_suffix('S').filter(|s| s.len() >= 3)?;
     let id = dicts.lexicon.id(singular)?;
-    let (1, ids) = dicts.actors.trie.longest(&[Some(id)])? else { return None };
-    let alts: Vec<_> = ids.iter().flat_map(|&id| actor_alts(dicts, id, date)).collect();
+    let (1, ids) = dicts.actors.trie.longest(&[Some(id)])? else {
+        return None;
+    };
+    let alts: Vec<_> = ids
+        .iter()
+        .flat_map(|&id| actor_alts(dicts, id, date))
+        .collect();
     (!alts.is_empty()).then(|| dedup(alts))
 }
 
@@ -182,7 +192,11 @@ fn atoms(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases) -
                 // A full name teaches the article its short form.
                 if len >= 2 && (i..i + len).all(|k| view.capitalised(k)) {
                     let last = view.up(i + len - 1);
-                    if dicts.lexicon.id(last).is_none_or(|id| dicts.actors.trie.longest(&[Some(id)]).is_none()) {
+                    if dicts
+                        .lexicon
+                        .id(last)
+                        .is_none_or(|id| dicts.actors.trie.longest(&[Some(id)]).is_none())
+                    {
                         aliases.insert(last.to_string(), alts.clone());
                     }
                 }

@@ -59,7 +59,16 @@ fn mention_ending_at(mentions: &[Mention], end: usize) -> Option<usize> {
 }
 
 fn prepositional(view: &View, m: &Mention) -> bool {
-    m.start > 0 && (view.pos(m.start - 1) == Pos::Adp || view.up(m.start - 1) == "TO")
+    if m.start == 0 {
+        return false;
+    }
+    let before = view.up(m.start - 1);
+    // "after Calenardhon crowds burned …": a subordinator, not a preposition, when a verb
+    // follows the noun phrase.
+    let opens_clause = grammar::is_subordinator(before)
+        && m.end < view.len()
+        && (view.pos(m.end).is_verb() || view.pos(m.end).is_aux());
+    !opens_clause && (view.pos(m.start - 1) == Pos::Adp || before == "TO")
 }
 
 /// The subject of the clause whose verb group starts at `group_start`.
@@ -169,6 +178,22 @@ pub fn object_limit(view: &View, from: usize) -> usize {
         ) {
             return k;
         }
+        // ", a senior official said": a comma, a noun phrase and a finite verb start a
+        // clause of their own.
+        if up == "," {
+            let mut j = k + 1;
+            while j < view.len()
+                && matches!(
+                    view.pos(j),
+                    Pos::Det | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Num | Pos::Adv
+                )
+            {
+                j += 1;
+            }
+            if j > k + 1 && j < view.len() && matches!(view.pos(j), Pos::VerbFin | Pos::AuxFin) {
+                return k;
+            }
+        }
     }
     view.len()
 }
@@ -274,4 +299,22 @@ fn country_of(code: &str) -> Option<&str> {
     let c = code.get(..3)?;
     let group = matches!(c, "IGO" | "NGO" | "IMG" | "MNC" | "UIS" | "REB" | "---");
     (!group && c.chars().all(|ch| ch.is_ascii_uppercase())).then_some(c)
+}
+
+/// True when the verb's clause is subordinate ("after crowds *burned* its embassy"): a
+/// subordinator opens it between the previous comma or verb and the verb group.
+pub fn subordinate(view: &View, hits: &[VerbHit], hit: usize) -> bool {
+    let h = &hits[hit];
+    let mut k = h.group_start;
+    while k > 0 {
+        k -= 1;
+        let up = view.up(k);
+        if up == "," || up == ";" || view.pos(k).is_verb() || hits.iter().any(|x| x.head == k) {
+            return false;
+        }
+        if grammar::is_subordinator(up) {
+            return true;
+        }
+    }
+    false
 }

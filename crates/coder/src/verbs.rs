@@ -172,9 +172,11 @@ fn analyse_group(view: &View, hit: &mut VerbHit) {
     }
     hit.group_start = s;
     let head_pos = view.pos(hit.head);
+    // UD tags both participles `Part`: "is acting" is progressive, "was opposed" passive.
+    let head = view.up(hit.head);
     hit.passive = be
-        && (head_pos == Pos::VerbPart
-            || (head_pos == Pos::Adj && view.up(hit.head).ends_with("ED")));
+        && !head.ends_with("ING")
+        && (head_pos == Pos::VerbPart || (head_pos == Pos::Adj && head.ends_with("ED")));
     // "plans to visit": the infinitive's governor is the verb before `to`.
     if hit.start >= 2 && view.up(hit.start - 1) == "TO" {
         let mut g = hit.start - 2;
