@@ -35,6 +35,12 @@ VISIT
 
 ---  OPPOSE   [112]  ---
 OPPOSE
+
+---  BLAME   [112]  ---
+ACCUSE
+
+---  DENY   [016]  ---
+DENY {DENIES DENIED DENYING}
 ";
 
 const ACTORS: &str = "\
@@ -42,6 +48,7 @@ NORLAND_  [NOR]
 +NORLANDIAN_
 SUDLAND_  [SUD]
 WESTMARK_ [WSM]
+ERIK_LUND_ [SUDBUS]
 ANNA_BERG_
 \t[NORGOV >20200101]
 \t[NORBUS]
@@ -321,4 +328,72 @@ fn provenance_points_at_the_words() {
     assert!(p.verb_entry.starts_with("verbs.txt:"));
     assert!(p.source.entries[0].starts_with("actors.txt:1 "));
     assert_eq!(p.pattern, "default");
+}
+
+#[test]
+fn capitalised_plural_of_an_actor_is_that_actor() {
+    assert_eq!(
+        code(
+            Profile::Cameo,
+            "2021-01-01",
+            "Norlandians attacked Sudland."
+        ),
+        [ev("NOR", "190", "SUD")]
+    );
+}
+
+#[test]
+fn a_short_name_refers_to_the_full_name_given_earlier() {
+    assert_eq!(
+        code(
+            Profile::Cameo,
+            "2021-01-01",
+            "Erik Lund condemned Norland. Later Lund condemned Westmark."
+        ),
+        [ev("SUDBUS", "122", "NOR"), ev("SUDBUS", "122", "WSM")]
+    );
+}
+
+#[test]
+fn a_denial_answers_the_last_accuser() {
+    assert_eq!(
+        code(
+            Profile::Cameo,
+            "2021-01-01",
+            "Norland accused Sudland. Sudland denied the charge."
+        ),
+        [ev("NOR", "112", "SUD"), ev("SUD", "016", "NOR")]
+    );
+}
+
+#[test]
+fn literal_profile_codes_a_subordinate_clause_only_when_the_main_clause_is_empty() {
+    assert_eq!(
+        code(
+            Profile::Literal,
+            "2021-01-01",
+            "Norland condemned Sudland after Westmark attacked Norland."
+        ),
+        [ev("NOR", "122", "SUD")]
+    );
+    assert_eq!(
+        code(
+            Profile::Cameo,
+            "2021-01-01",
+            "Norland condemned Sudland after Westmark attacked Norland."
+        ),
+        [ev("NOR", "122", "SUD"), ev("WSM", "190", "NOR")]
+    );
+}
+
+#[test]
+fn progressive_is_not_passive() {
+    assert_eq!(
+        code(
+            Profile::Literal,
+            "2021-01-01",
+            "Norland is opposing Sudland."
+        ),
+        [ev("NOR", "112", "SUD")]
+    );
 }

@@ -1,0 +1,125 @@
+//! The `vigil` binary end to end: inputs, exit codes, output shape.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn vigil() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_vigil"))
+}
+
+fn tmp(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("vigil-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn txt_without_a_date_is_refused_with_its_name() {
+    let p = tmp("nodate.txt", "Russia condemned Ukraine.");
+    let out = vigil().arg("code").arg(&p).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("nodate.txt") && err.contains("--date"),
+        "{err}"
+    );
+}
+
+#[test]
+fn txt_with_a_date_header_is_coded_with_provenance() {
+    let p = tmp(
+        "dated.txt",
+        "Date: 2021-12-04\nRussia condemned Ukraine on Friday.",
+    );
+    let out = vigil().arg("code").arg(&p).output().unwrap();
+    assert!(out.status.success());
+    let line = String::from_utf8(out.stdout).unwrap();
+    let e: serde_json::Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
+    assert_eq!(e["id"], p.display().to_string());
+    assert_eq!(e["sentence"], 0);
+    assert_eq!(e["source"], "RUS");
+    assert_eq!(e["target"], "UKR");
+    assert_eq!(e["root"], "11");
+    assert_eq!(e["quad"], 3);
+    assert_eq!(e["date"], "2021-12-04");
+    assert_eq!(e["provenance"]["verb_text"], "condemned");
+}
+
+#[test]
+fn bad_jsonl_lines_are_skipped_reported_and_counted() {
+    let p = tmp(
+        "mixed.jsonl",
+        "{\"id\":\"a\",\"date\":\"2021-12-04\",\"text\":\"Russia condemned Ukraine.\"}\n\
+         {broken\n\
+         {\"id\":\"b\",\"date\":\"2021-12-04\",\"text\":\"Ukraine condemned Russia.\"}\n",
+    );
+    let out = vigil().arg("code").arg(&p).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("mixed.jsonl:2"), "{err}");
+    let ids: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+}
+
+#[test]
+fn stdin_jsonl_and_tsv_output() {
+    let mut child = vigil()
+        .args(["code", "-", "--format", "tsv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            b"{\"id\":\"x\",\"date\":\"2021-12-04\",\"text\":\"Russia condemned Ukraine.\"}\n",
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("id\tsentence\tdate\tsource\tcode\ttarget")
+    );
+    assert!(lines.next().unwrap().starts_with("x\t0\t2021-12-04\tRUS\t"));
+}
+
+#[test]
+fn eval_json_has_the_reference_scorer_keys() {
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/eval/seed-gold.jsonl"
+    );
+    let out = vigil().args(["eval", root, "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    for key in [
+        "root",
+        "code",
+        "triple",
+        "sentences",
+        "no_event_sentences",
+        "false_alarm_rate",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["sentences"], 24);
+}
