@@ -68,7 +68,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             ProfileArg::Cameo => Profile::Cameo,
             ProfileArg::Literal => Profile::Literal,
         },
-        ..CoderConfig::default()
     };
     let coder = Coder::new(dicts, config);
     let stdout = std::io::stdout();
