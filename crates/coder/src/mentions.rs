@@ -144,16 +144,9 @@ fn actor_alts(dicts: &DictSet, id: u32, date: NaiveDate) -> Vec<(String, String)
 /// the same actor. Keyed by the upper-case last word of a multi-word name.
 pub type Aliases = rustc_hash::FxHashMap<String, Vec<(String, String)>>;
 
-/// "Russians" for "Russian": a capitalised plural whose singular is a one-word actor.
-fn plural_actor(
-    view: &View,
-    dicts: &DictSet,
-    date: NaiveDate,
-    i: usize,
-) -> Option<Vec<(String, String)>> {
-    let up = view.up(i);
-    let singular = up.strip_suffix('S').filter(|s| s.len() >= 3)?;
-    let id = dicts.lexicon.id(singular)?;
+/// The codes of `word` (upper case) when it is, alone, a whole actor name.
+fn one_word_actor(dicts: &DictSet, word: &str, date: NaiveDate) -> Option<Vec<(String, String)>> {
+    let id = dicts.lexicon.id(word)?;
     let (1, ids) = dicts.actors.trie.longest(&[Some(id)])? else {
         return None;
     };
@@ -162,6 +155,17 @@ fn plural_actor(
         .flat_map(|&id| actor_alts(dicts, id, date))
         .collect();
     (!alts.is_empty()).then(|| dedup(alts))
+}
+
+/// "Russians" for "Russian": a capitalised plural whose singular is a one-word actor.
+fn plural_actor(
+    view: &View,
+    dicts: &DictSet,
+    date: NaiveDate,
+    i: usize,
+) -> Option<Vec<(String, String)>> {
+    let singular = view.up(i).strip_suffix('S').filter(|s| s.len() >= 3)?;
+    one_word_actor(dicts, singular, date)
 }
 
 fn atoms(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases) -> Vec<Atom> {
@@ -267,21 +271,12 @@ fn hyphenated_actors(
     if !up.contains('-') || !view.capitalised(i) {
         return None;
     }
-    let mut alts = Vec::new();
-    let mut named = 0;
-    for part in up.split('-').filter(|p| !p.is_empty()) {
-        let id = dicts.lexicon.id(part);
-        if let Some((1, ids)) = dicts.actors.trie.longest(&[id]) {
-            let a: Vec<_> = ids
-                .iter()
-                .flat_map(|&id| actor_alts(dicts, id, date))
-                .collect();
-            if !a.is_empty() {
-                named += 1;
-                alts.push(a[0].clone());
-            }
-        }
-    }
+    let alts: Vec<(String, String)> = up
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .filter_map(|part| one_word_actor(dicts, part, date).map(|a| a[0].clone()))
+        .collect();
+    let named = alts.len();
     (named >= 2).then(|| dedup(alts))
 }
 
