@@ -157,13 +157,28 @@ impl Coder {
         let sentences = vigil_text::split_sentences(&record.text);
         let mut out = Vec::with_capacity(sentences.len());
         for (index, span) in sentences.into_iter().enumerate() {
-            let mut tokens = vigil_text::tokenize(&record.text, span);
-            // Tagging is the costliest step; a sentence with no dictionary verb cannot
-            // produce an event, and its actors are found without tags.
-            if self.has_verb_candidate(&tokens) {
-                self.tagger.tag(&mut tokens);
+            let tokens = vigil_text::tokenize(&record.text, span);
+            let mut result = SentenceResult::default();
+            for piece in pieces(&tokens) {
+                let mut piece = piece.to_vec();
+                // Tagging is the costliest step; a sentence with no dictionary verb cannot
+                // produce an event, and its actors are found without tags.
+                if self.has_verb_candidate(&piece) {
+                    self.tagger.tag(&mut piece);
+                }
+                let piece_span = if piece.len() == tokens.len() {
+                    span
+                } else {
+                    Span::new(
+                        piece[0].span.start as usize,
+                        piece[piece.len() - 1].span.end as usize,
+                    )
+                };
+                let r = self.code_sentence(record, index, piece_span, &piece, ctx);
+                result.events.extend(r.events);
+                result.skipped = result.skipped.or(r.skipped);
             }
-            out.push(self.code_sentence(record, index, span, &tokens, ctx));
+            out.push(result);
         }
         out
     }
@@ -637,6 +652,31 @@ impl Member {
             entries: vec![],
         }
     }
+}
+
+/// The longest stretch of tokens coded as one sentence. Text without sentence punctuation
+/// (a table, a list, a broken feed) can make one "sentence" of any length; clause-level
+/// rules look back and forth within a sentence, so it is cut into pieces of at most this
+/// many tokens, at a comma, semicolon or coordinator where one is near.
+const MAX_SENTENCE_TOKENS: usize = 200;
+
+fn pieces(tokens: &[Token]) -> Vec<&[Token]> {
+    let mut out = Vec::new();
+    let mut rest = tokens;
+    while rest.len() > MAX_SENTENCE_TOKENS {
+        let window = &rest[..MAX_SENTENCE_TOKENS];
+        let cut = window
+            .iter()
+            .rposition(|t| matches!(t.upper.as_str(), "," | ";" | "AND" | "BUT" | "OR"))
+            .filter(|&k| k >= MAX_SENTENCE_TOKENS / 2)
+            .map_or(MAX_SENTENCE_TOKENS, |k| k + 1);
+        out.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    if !rest.is_empty() || out.is_empty() {
+        out.push(rest);
+    }
+    out
 }
 
 /// A mention that names only agents ("reporters", "people") and no actor.

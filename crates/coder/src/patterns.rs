@@ -156,7 +156,14 @@ struct Ctx<'a> {
     view: &'a View<'a>,
     index: &'a PatternIndex,
     mentions: &'a [Mention],
+    /// Element matches tried so far. Spaced elements may match at many positions, and
+    /// backtracking over them is exponential in the worst case; a pattern that needs more
+    /// than [`STEP_BUDGET`] tries is treated as not matching.
+    steps: std::cell::Cell<u32>,
 }
+
+/// See [`Ctx::steps`].
+const STEP_BUDGET: u32 = 20_000;
 
 /// Tries `pattern` for the verb `hit`; returns the bindings when every element matches.
 pub fn try_match(
@@ -172,6 +179,7 @@ pub fn try_match(
         view,
         index,
         mentions,
+        steps: std::cell::Cell::new(0),
     };
     let v = info.verb;
     let before = &pattern.elems[..v];
@@ -258,6 +266,10 @@ fn mention_at(ctx: &Ctx, pos: usize) -> Option<usize> {
 /// Matches one element starting at token `pos`; returns one past its last token.
 fn match_at(ctx: &Ctx, elem: &Elem, pos: usize, limit: usize, m: &mut Match) -> Option<usize> {
     let view = ctx.view;
+    ctx.steps.set(ctx.steps.get() + 1);
+    if ctx.steps.get() > STEP_BUDGET {
+        return None;
+    }
     if pos >= limit {
         return None;
     }

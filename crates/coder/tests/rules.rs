@@ -397,3 +397,12 @@ fn progressive_is_not_passive() {
         [ev("NOR", "112", "SUD")]
     );
 }
+
+#[test]
+fn a_sentence_without_end_is_coded_in_pieces() {
+    // 3,000 clauses and no full stop: coded piece by piece, every clause found once.
+    let text = "Norland condemned Sudland and ".repeat(3000) + "Norland condemned Westmark";
+    let events = code(Profile::Cameo, "2021-01-01", &text);
+    assert!(events.contains(&ev("NOR", "122", "WSM")));
+    assert!(events.contains(&ev("NOR", "122", "SUD")));
+}
