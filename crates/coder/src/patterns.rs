@@ -6,7 +6,7 @@
 use crate::mentions::Mention;
 use crate::verbs::VerbHit;
 use crate::view::View;
-use vigil_dict::{DictSet, Elem, PElem, Pattern, PhraseTrie, WordId};
+use vigil_dict::{DictSet, Elem, PElem, Pattern, PhraseTrie, VerbLayout, WordId};
 use vigil_model::Pos;
 
 /// What a pattern needs before it is worth trying: the position of its verb and the
@@ -15,6 +15,7 @@ use vigil_model::Pos;
 pub struct PatternInfo {
     verb: usize,
     required: Box<[WordId]>,
+    layout: VerbLayout,
 }
 
 /// [`PatternInfo`] for every pattern of every verb block, built once per dictionary set.
@@ -63,6 +64,7 @@ impl PatternIndex {
                         PatternInfo {
                             verb: p.verb_index(),
                             required: required.into(),
+                            layout: b.layout,
                         }
                     })
                     .collect()
@@ -160,6 +162,10 @@ struct Ctx<'a> {
     /// backtracking over them is exponential in the worst case; a pattern that needs more
     /// than [`STEP_BUDGET`] tries is treated as not matching.
     steps: std::cell::Cell<u32>,
+    /// PETRARCH2 layout: words after the verb name its object's head or its prepositional
+    /// phrases, so a gap may only span noun-phrase words (and, before a prepositional
+    /// phrase, other prepositional phrases). TABARI patterns are plain sequences: any gap.
+    phrase_gaps: bool,
 }
 
 /// See [`Ctx::steps`].
@@ -180,6 +186,7 @@ pub fn try_match(
         index,
         mentions,
         steps: std::cell::Cell::new(0),
+        phrase_gaps: info.layout == VerbLayout::Petrarch2,
     };
     let v = info.verb;
     let before = &pattern.elems[..v];
@@ -221,8 +228,25 @@ fn match_forward(
         }
         (m.source, m.target) = (saved.0, saved.1);
         m.covered.truncate(saved.2);
+        if ctx.phrase_gaps && !skippable(ctx.view, pos, &elems[k].elem) {
+            break;
+        }
     }
     false
+}
+
+/// In the PETRARCH2 layout, whether token `pos` may lie between the previous element and
+/// `next`: words of a noun phrase ("sent *three armoured* brigades"), and before a
+/// prepositional phrase also other prepositional phrases ("sent troops *on Monday* to").
+fn skippable(view: &View, pos: usize, next: &Elem) -> bool {
+    let up = view.up(pos);
+    let np = matches!(
+        view.pos(pos),
+        Pos::Det | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Num | Pos::Adv | Pos::CConj | Pos::Pron
+    ) || matches!(up, "'S" | "'" | "OF" | "," | "-" | "THAT")
+        // "about 70,000 troops": a quantity's modifier.
+        || (pos + 1 < view.len() && view.pos(pos + 1) == Pos::Num);
+    np || (matches!(next, Elem::Prep { .. }) && view.pos(pos) == Pos::Adp)
 }
 
 /// Matches `elems[..k]` right to left, the element `k - 1` ending at or before `bound`

@@ -211,18 +211,13 @@ pub fn assign(
     let subj = subject(view, mentions, hits, hit, 0);
     let after = h.back.last().map_or(h.end, |&b| b + 1).max(h.end);
     let limit = object_limit(view, after);
-    // The words a pattern matched describe the act ("massed *troops*"), not its target; an
-    // agent whose country was only inferred from context is not a target either.
-    let covered = |m: &Mention| {
-        matched.is_some_and(|mm| mm.covered.iter().any(|&(a, b)| m.start < b && a < m.end))
-    };
+    // An agent whose country was only inferred ("massed *troops*") is not a target.
     let object = mentions.iter().enumerate().find(|(i, m)| {
         m.start >= after
             && m.start < limit
             && Some(*i) != subj.map(|s| s.0)
             && !m.members.is_empty()
             && !m.anchored
-            && !covered(m)
     });
     if h.passive {
         // "Eriador was opposed by Osgiliath": the by-phrase acts on the subject.
@@ -271,10 +266,19 @@ pub fn anchor_agents(mentions: &mut [Mention], ctx: &ArticleContext) {
         if mentions[i].kind != MentionKind::AgentOnly {
             continue;
         }
-        let near = mentions[..i]
+        // The nearest actor named in the same sentence, before or after ("police arrested
+        // protesters in Moscow"), else the previous sentence's.
+        let (start, end) = (mentions[i].start, mentions[i].end);
+        let near = mentions
             .iter()
-            .rev()
-            .find(|m| m.kind == MentionKind::Named)
+            .filter(|m| m.kind == MentionKind::Named && !m.anchored)
+            .min_by_key(|m| {
+                if m.end <= start {
+                    start - m.end
+                } else {
+                    m.start.saturating_sub(end)
+                }
+            })
             .map(|m| m.members.as_slice())
             .unwrap_or(&ctx.last_subject);
         let Some(country) = near

@@ -117,9 +117,19 @@ fn pattern_with_synonym_set_wins_over_default() {
         code(
             Profile::Cameo,
             "2021-01-01",
-            "Norland attacked Sudland with troops."
+            "Norland attacked Sudland's troops."
         ),
         [ev("NOR", "193", "SUD")]
+    );
+    // In the PETRARCH2 layout a bare pattern word is the object's head, so a word in a
+    // later prepositional phrase does not match it.
+    assert_eq!(
+        code(
+            Profile::Cameo,
+            "2021-01-01",
+            "Norland attacked Sudland with troops."
+        ),
+        [ev("NOR", "190", "SUD")]
     );
 }
 
