@@ -410,7 +410,7 @@ impl Coder {
                     // "Biden and Putin will speak": each with the other.
                     for a in &srcs {
                         for b in &srcs {
-                            if a.code() != b.code() {
+                            if a.base.get(..3) != b.base.get(..3) {
                                 self.push(
                                     &mut drafts,
                                     a,

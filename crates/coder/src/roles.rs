@@ -266,21 +266,22 @@ pub fn anchor_agents(mentions: &mut [Mention], ctx: &ArticleContext) {
         if mentions[i].kind != MentionKind::AgentOnly {
             continue;
         }
-        // The nearest actor named in the same sentence, before or after ("police arrested
-        // protesters in Moscow"), else the previous sentence's.
-        let (start, end) = (mentions[i].start, mentions[i].end);
-        let near = mentions
+        // The nearest actor named before it in the sentence, else the previous sentence's,
+        // else the nearest named after it ("police arrested protesters in Moscow").
+        let named = |m: &&Mention| m.kind == MentionKind::Named && !m.anchored;
+        let before = mentions[..i]
             .iter()
-            .filter(|m| m.kind == MentionKind::Named && !m.anchored)
-            .min_by_key(|m| {
-                if m.end <= start {
-                    start - m.end
-                } else {
-                    m.start.saturating_sub(end)
-                }
-            })
-            .map(|m| m.members.as_slice())
-            .unwrap_or(&ctx.last_subject);
+            .rev()
+            .find(named)
+            .map(|m| m.members.as_slice());
+        let after = mentions[i + 1..]
+            .iter()
+            .find(named)
+            .map(|m| m.members.as_slice());
+        let context = (!ctx.last_subject.is_empty()).then_some(ctx.last_subject.as_slice());
+        let Some(near) = before.or(context).or(after) else {
+            continue;
+        };
         let Some(country) = near
             .iter()
             .find_map(|m| country_of(&m.base))
