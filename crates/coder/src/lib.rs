@@ -382,6 +382,19 @@ impl Coder {
                 }
                 roles.source = roles.source.filter(|&(m, _)| !agent_only(&mentions[m]));
                 roles.target = roles.target.filter(|&(m, _)| !agent_only(&mentions[m]));
+                // "will meet in Zurich": where people meet, talk or cooperate is a place, not
+                // the other party.
+                let cooperative = pair
+                    .active
+                    .as_deref()
+                    .is_some_and(|c| matches!(c.get(..2), Some("03" | "04" | "05" | "06")));
+                if cooperative
+                    && let Some((m, _)) = roles.target
+                    && mentions[m].start > 0
+                    && matches!(view.up(mentions[m].start - 1), "IN" | "AT")
+                {
+                    roles.target = None;
+                }
                 match self.modal(&pair, h, governs[i], &mut applied) {
                     Some(p) => pair = p,
                     None => continue,

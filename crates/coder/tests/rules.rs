@@ -416,3 +416,15 @@ fn a_sentence_without_end_is_coded_in_pieces() {
     assert!(events.contains(&ev("NOR", "122", "WSM")));
     assert!(events.contains(&ev("NOR", "122", "SUD")));
 }
+
+#[test]
+fn where_parties_meet_is_not_a_party() {
+    assert_eq!(
+        code(
+            Profile::Cameo,
+            "2021-01-01",
+            "Norland and Sudland will meet in Westmark."
+        ),
+        [ev("NOR", "036", "SUD"), ev("SUD", "036", "NOR")]
+    );
+}
