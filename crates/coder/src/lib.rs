@@ -14,6 +14,7 @@
 mod grammar;
 mod mentions;
 mod patterns;
+mod quotes;
 mod roles;
 mod rules;
 mod verbs;
@@ -80,6 +81,8 @@ pub struct ArticleContext {
     /// The actor who last accused, demanded or threatened: a denial or rejection with no
     /// other party answers them.
     last_accuser: Option<Member>,
+    /// The speaker of the last quotation, for a following sentence that is all quote.
+    last_speaker: Option<Vec<Member>>,
 }
 
 /// Why a sentence produced no events, when that was decided before coding.
@@ -110,6 +113,9 @@ struct Draft {
     pattern: String,
     verb_entry: String,
     rules: Vec<String>,
+    /// Who reports the event (the speaker of a quote, the subject of "said"), and how
+    /// that was found.
+    reported_by: Option<(Member, String)>,
 }
 
 impl Coder {
@@ -210,8 +216,15 @@ impl Coder {
         if self.config.profile == Profile::Cameo {
             roles::anchor_agents(&mut mentions, ctx);
         }
+        let speech = if self.config.profile == Profile::Cameo {
+            quotes::find(&view, &self.dicts, &mentions)
+        } else {
+            quotes::Speech::default()
+        };
+        let speaker = self.attribute_quotes(&view, &speech, &mut mentions, ctx);
         let hits = verbs::find(&view, &self.dicts, &mentions);
-        let drafts = self.code_hits(&view, &mentions, &hits, ctx);
+        let mut drafts = self.code_hits(&view, &mentions, &hits, ctx);
+        self.attribute_reports(&view, &speech, speaker, &mentions, &hits, &mut drafts);
         if let Some(d) = drafts
             .iter()
             .rev()
@@ -249,6 +262,88 @@ impl Coder {
                 .id(&t.upper)
                 .is_some_and(|id| verbs.contains_key(&id))
         })
+    }
+
+    /// Gives "I" and "we" inside a quotation the quotation's speaker, and remembers the
+    /// speaker for a next sentence that is all quote. Returns the speaker.
+    fn attribute_quotes(
+        &self,
+        view: &view::View,
+        speech: &quotes::Speech,
+        mentions: &mut [Mention],
+        ctx: &mut ArticleContext,
+    ) -> Option<Vec<Member>> {
+        if speech.quotes.is_empty() {
+            return None;
+        }
+        let speaker = match speech.speaker {
+            Some(m) => Some(mentions[m].members.clone()),
+            // The previous sentence's speaker goes on: positions of that sentence mean
+            // nothing here.
+            None if speech.opens_with_quote() => ctx.last_speaker.clone().map(|sp| {
+                sp.into_iter()
+                    .map(|m| Member {
+                        start: 0,
+                        end: 0,
+                        ..m
+                    })
+                    .collect()
+            }),
+            None => None,
+        };
+        if let Some(sp) = &speaker {
+            for m in mentions.iter_mut() {
+                if m.kind == MentionKind::Pronoun
+                    && speech.quoted(m.start)
+                    && matches!(view.up(m.start), "I" | "WE")
+                {
+                    m.members = sp
+                        .iter()
+                        .map(|x| Member {
+                            start: m.start,
+                            end: m.end,
+                            entries: vec!["the quotation's speaker".into()],
+                            ..x.clone()
+                        })
+                        .collect();
+                }
+            }
+        }
+        ctx.last_speaker = speaker.clone();
+        speaker
+    }
+
+    /// Records who reports each event: the speaker of the quotation it is in, or the
+    /// subject of a reporting verb ("said") in the same sentence.
+    fn attribute_reports(
+        &self,
+        view: &view::View,
+        speech: &quotes::Speech,
+        speaker: Option<Vec<Member>>,
+        mentions: &[Mention],
+        hits: &[verbs::VerbHit],
+        drafts: &mut [Draft],
+    ) {
+        let reporter = hits.iter().enumerate().find_map(|(r, h)| {
+            if !quotes::is_reporting(&self.dicts, view.up(h.head)) || speech.quoted(h.head) {
+                return None;
+            }
+            let subject = roles::assign(view, mentions, hits, r, None).source?;
+            mentions[subject.0].members.first().map(|m| (r, m.clone()))
+        });
+        for d in drafts.iter_mut() {
+            let head = hits[d.hit].head;
+            if speech.quoted(head) {
+                if let Some(sp) = speaker.as_ref().and_then(|s| s.first()) {
+                    d.reported_by = Some((sp.clone(), "quotation".into()));
+                }
+            } else if let Some((r, m)) = &reporter
+                && d.hit != *r
+                && d.source.code() != m.code()
+            {
+                d.reported_by = Some((m.clone(), "reported speech".into()));
+            }
+        }
     }
 
     fn discard(&self, view: &view::View) -> Option<Skip> {
@@ -522,6 +617,7 @@ impl Coder {
                 pattern: pattern.to_string(),
                 verb_entry: verb_entry.to_string(),
                 rules: applied.to_vec(),
+                reported_by: None,
             });
         };
         if let Some(a) = &pair.active {
@@ -613,7 +709,8 @@ impl Coder {
                 .then(String::new)
                 .unwrap_or_else(|| m.code()),
             text: view.words(m.start, m.end).to_string(),
-            span: (m.end > m.start).then(|| {
+            // Members from context (an earlier sentence) carry no span here.
+            span: (m.end > m.start && m.end <= view.len()).then(|| {
                 Span::new(
                     view.tokens[m.start].span.start as usize,
                     view.tokens[m.end - 1].span.end as usize,
@@ -648,7 +745,7 @@ impl Coder {
                 verb_entry: d.verb_entry,
                 pattern: d.pattern,
                 rules: d.rules,
-                reported_by: None,
+                reported_by: d.reported_by.map(|(m, rule)| actor(&m, rule)),
             },
         }
     }

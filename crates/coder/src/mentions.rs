@@ -342,11 +342,20 @@ fn compose(start: usize, end: usize, atoms: &[Atom]) -> Chunk {
     let mut base: Option<&Vec<(String, String)>> = None;
     for atom in atoms {
         match &atom.kind {
-            AtomKind::Actor(alts) => {
-                if base.is_none() {
-                    base = Some(alts);
+            AtomKind::Actor(alts) => match base {
+                None => base = Some(alts),
+                // "Kenyan President William Ruto": a later, more specific code of the same
+                // country (KENGOV after KEN) refines the first.
+                Some(b)
+                    if alts.len() == 1
+                        && b.len() == 1
+                        && alts[0].0.len() > b[0].0.len()
+                        && alts[0].0.starts_with(&b[0].0) =>
+                {
+                    base = Some(alts)
                 }
-            }
+                Some(_) => {}
+            },
             AtomKind::Agent {
                 code,
                 placement,

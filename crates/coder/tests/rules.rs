@@ -428,3 +428,34 @@ fn where_parties_meet_is_not_a_party() {
         [ev("NOR", "036", "SUD"), ev("SUD", "036", "NOR")]
     );
 }
+
+#[test]
+fn we_in_a_quotation_is_its_speaker_and_the_speaker_is_recorded() {
+    let date = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap();
+    let text = "“We condemned Sudland,” Norland said. “We will meet Westmark.”";
+    let a = Article::new("t", date, text);
+    let events = coder(Profile::Cameo).code_article(std::slice::from_ref(&a));
+    let got: Vec<_> = events
+        .iter()
+        .map(|e| (e.source.as_str(), e.code.as_str(), e.target.as_str()))
+        .collect();
+    assert_eq!(got, [("NOR", "122", "SUD"), ("NOR", "036", "WSM")]);
+    for e in &events {
+        let by = e
+            .provenance
+            .reported_by
+            .as_ref()
+            .expect("quotation has a speaker");
+        assert_eq!(by.code, "NOR");
+        assert_eq!(by.rule, "quotation");
+    }
+}
+
+#[test]
+fn a_reporting_verb_attributes_the_reported_act() {
+    let date = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap();
+    let a = Article::new("t", date, "Westmark said Norland attacked Sudland.");
+    let e = &coder(Profile::Cameo).code_article(std::slice::from_ref(&a))[0];
+    assert_eq!((e.source.as_str(), e.target.as_str()), ("NOR", "SUD"));
+    assert_eq!(e.provenance.reported_by.as_ref().unwrap().code, "WSM");
+}

@@ -1,0 +1,104 @@
+//! Reported speech: the spans of a sentence that are quoted, who says them, and which verb
+//! reports the rest ("X said Y attacked Z" is Y's act, according to X).
+
+use crate::mentions::Mention;
+use crate::view::View;
+use vigil_dict::DictSet;
+
+/// Quoted token ranges of a sentence and the mention of their speaker.
+#[derive(Debug, Default)]
+pub struct Speech {
+    /// `[start, end)` token ranges inside quotation marks.
+    pub quotes: Vec<(usize, usize)>,
+    /// The mention that says them ("…,” *Biden* said), when the sentence names it.
+    pub speaker: Option<usize>,
+}
+
+impl Speech {
+    /// True when token `i` is inside a quotation.
+    pub fn quoted(&self, i: usize) -> bool {
+        self.quotes.iter().any(|&(a, b)| a <= i && i < b)
+    }
+
+    /// True when the sentence opens with a quotation.
+    pub fn opens_with_quote(&self) -> bool {
+        self.quotes.first().is_some_and(|&(a, _)| a <= 1)
+    }
+}
+
+/// True when `upper` is a form of a reporting verb: a verb whose code in the dictionary is
+/// a plain statement (010), such as "say", "tell", "add".
+pub fn is_reporting(dicts: &DictSet, upper: &str) -> bool {
+    let Some(id) = dicts.lexicon.id(upper) else {
+        return false;
+    };
+    let Some(forms) = dicts.verbs.by_word.get(&id) else {
+        return false;
+    };
+    forms.iter().any(|&f| {
+        let form = &dicts.verbs.forms[f as usize];
+        let code = form
+            .code
+            .as_ref()
+            .unwrap_or(&dicts.verbs.blocks[form.block as usize].default);
+        form.front.is_empty() && form.back.is_empty() && code.active.as_deref() == Some("010")
+    })
+}
+
+/// Finds the quotations of a sentence and their speaker.
+pub fn find(view: &View, dicts: &DictSet, mentions: &[Mention]) -> Speech {
+    let marks: Vec<usize> = (0..view.len())
+        .filter(|&i| view.tokens[i].text == "\"")
+        .collect();
+    if marks.is_empty() {
+        return Speech::default();
+    }
+    let mut quotes = Vec::new();
+    for pair in marks.chunks(2) {
+        match pair {
+            [a, b] => quotes.push((a + 1, *b)),
+            [a] => quotes.push((a + 1, view.len())),
+            _ => {}
+        }
+    }
+    let mention_at = |start: usize| {
+        mentions
+            .iter()
+            .position(|m| m.start == start && !m.members.is_empty())
+    };
+    let mention_ending = |end: usize| {
+        mentions
+            .iter()
+            .position(|m| m.end == end && !m.members.is_empty())
+    };
+    let reporting = |i: usize| i < view.len() && is_reporting(dicts, view.up(i));
+    let mut speaker = None;
+    // After the last quotation: “…,” Biden said / “…,” said Biden.
+    if let Some(&(_, end)) = quotes.last() {
+        let mut k = end + 1;
+        if k < view.len() && view.up(k) == "," {
+            k += 1;
+        }
+        if let Some(m) = mention_at(k)
+            && reporting(mentions[m].end)
+        {
+            speaker = Some(m);
+        } else if reporting(k) {
+            speaker = mention_at(k + 1);
+        }
+    }
+    // Before the first: Biden said: “…”.
+    if speaker.is_none()
+        && let Some(&(start, _)) = quotes.first()
+        && start >= 3
+    {
+        let mut k = start - 1;
+        if matches!(view.up(k - 1), ":" | ",") {
+            k -= 1;
+        }
+        if reporting(k - 1) {
+            speaker = mention_ending(k - 1);
+        }
+    }
+    Speech { quotes, speaker }
+}
