@@ -447,6 +447,21 @@ impl Coder {
             if pair.active.is_none() && pair.passive.is_none() {
                 continue;
             }
+            // "Biden-Zelenskyy call expected": an intention whose subject is a meeting is an
+            // intention to meet.
+            let pair = match roles::subject_head(view, mentions, hits, i) {
+                Some(head)
+                    if self.config.profile == Profile::Cameo
+                        && self.rules.meeting_noun(head)
+                        && pair.active.as_deref().is_some_and(|c| c.starts_with("03")) =>
+                {
+                    CodePair {
+                        active: Some("036".into()),
+                        passive: None,
+                    }
+                }
+                _ => pair,
+            };
             // A compound subject and no other party: a mutual act when the block says so.
             let pair = match (&matches[i], self.rules.reciprocal(&block.name)) {
                 (None, Some(code)) if self.config.profile == Profile::Cameo => CodePair {

@@ -323,3 +323,16 @@ pub fn subordinate(view: &View, hits: &[VerbHit], hit: usize) -> bool {
     }
     false
 }
+
+/// The last word of the subject noun phrase of verb `hit` ("call" in "Biden-Zelenskyy call
+/// expected"), upper case.
+pub fn subject_head<'v>(
+    view: &'v View,
+    mentions: &[Mention],
+    hits: &[VerbHit],
+    hit: usize,
+) -> Option<&'v str> {
+    let (m, _) = subject(view, mentions, hits, hit, 0)?;
+    let end = mentions[m].end;
+    (end > 0).then(|| view.up(end - 1))
+}

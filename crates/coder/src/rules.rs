@@ -19,12 +19,14 @@ pub struct Rules {
     negation: Vec<(String, String)>,
     governors: FxHashMap<String, Governs>,
     reciprocal: FxHashMap<String, String>,
+    meeting_nouns: rustc_hash::FxHashSet<String>,
 }
 
 const FUTURE: &str = include_str!("../../../data/rules/future.tsv");
 const NEGATION: &str = include_str!("../../../data/rules/negation.tsv");
 const GOVERNORS: &str = include_str!("../../../data/rules/governors.tsv");
 const RECIPROCAL: &str = include_str!("../../../data/rules/reciprocal.tsv");
+const MEETING_NOUNS: &str = include_str!("../../../data/rules/meeting-nouns.txt");
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
@@ -73,6 +75,7 @@ impl Rules {
             negation: prefix_table(NEGATION),
             governors,
             reciprocal,
+            meeting_nouns: rows(MEETING_NOUNS).map(|r| r[0].to_string()).collect(),
         }
     }
 
@@ -89,6 +92,11 @@ impl Rules {
     /// The code of the mutual act of verb block `block`, when its act is mutual.
     pub fn reciprocal(&self, block: &str) -> Option<&str> {
         self.reciprocal.get(block).map(String::as_str)
+    }
+
+    /// True when `noun` (upper case) names a meeting ("talks", "summit").
+    pub fn meeting_noun(&self, noun: &str) -> bool {
+        self.meeting_nouns.contains(noun)
     }
 
     /// What the governing word (upper case) makes of its infinitive.

@@ -459,3 +459,21 @@ fn a_reporting_verb_attributes_the_reported_act() {
     assert_eq!((e.source.as_str(), e.target.as_str()), ("NOR", "SUD"));
     assert_eq!(e.provenance.reported_by.as_ref().unwrap().code, "WSM");
 }
+
+#[test]
+fn an_expected_meeting_between_two_actors_is_an_intention_to_meet() {
+    // With the shipped dictionaries: EXPECT is an intention verb (030) there.
+    let dicts = DictSet::default_set(LoadOptions::default()).unwrap();
+    let coder = Coder::new(Arc::new(dicts), CoderConfig::default());
+    let date = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
+    let a = Article::new("t", date, "Macron-Scholz talks expected");
+    let got: Vec<_> = coder
+        .code_article(std::slice::from_ref(&a))
+        .into_iter()
+        .map(|e| (e.source, e.code, e.target))
+        .collect();
+    assert_eq!(
+        got,
+        [ev("FRAGOV", "036", "DEUGOV"), ev("DEUGOV", "036", "FRAGOV")]
+    );
+}
