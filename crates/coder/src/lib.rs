@@ -505,7 +505,17 @@ impl Coder {
                 {
                     roles.target = None;
                 }
-                match self.modal(&pair, h, governs[i], &mut applied) {
+                // "urged Pakistan to release", "wants Putin to attack": what one actor asks of
+                // another has not happened; the asking verb codes the appeal.
+                if object_control(view, mentions, h) {
+                    continue;
+                }
+                // "would not ask Russia to help": a negated governor negates its infinitive.
+                let mut h = h.clone();
+                if h.governor.is_some_and(|g| group_negated(view, g)) {
+                    h.negated = true;
+                }
+                match self.modal(&pair, &h, governs[i], &mut applied) {
                     Some(p) => pair = p,
                     None => continue,
                 }
@@ -802,6 +812,34 @@ fn pieces(tokens: &[Token]) -> Vec<&[Token]> {
         out.push(rest);
     }
     out
+}
+
+/// True when verb `h` is a to-infinitive whose subject is the object of another verb
+/// ("urged *Pakistan* to release", "wants *Putin* to attack").
+fn object_control(view: &view::View, mentions: &[Mention], h: &verbs::VerbHit) -> bool {
+    if h.start < 3 || view.up(h.start - 1) != "TO" {
+        return false;
+    }
+    let Some(m) = mentions.iter().find(|m| m.end == h.start - 1) else {
+        return false;
+    };
+    m.start > 0 && (view.pos(m.start - 1).is_verb() || view.pos(m.start - 1).is_aux())
+}
+
+/// True when the verb group ending at token `g` holds a negator ("would *not* ask").
+fn group_negated(view: &view::View, g: usize) -> bool {
+    let mut k = g;
+    while k > 0 {
+        k -= 1;
+        let up = view.up(k);
+        if matches!(up, "NOT" | "N'T" | "NEVER") {
+            return true;
+        }
+        if !(view.pos(k).is_aux() || view.pos(k) == vigil_model::Pos::Adv || up == "TO") {
+            return false;
+        }
+    }
+    false
 }
 
 /// A mention that names only agents ("reporters", "people") and no actor.

@@ -477,3 +477,43 @@ fn an_expected_meeting_between_two_actors_is_an_intention_to_meet() {
         [ev("FRAGOV", "036", "DEUGOV"), ev("DEUGOV", "036", "FRAGOV")]
     );
 }
+
+#[test]
+fn what_one_actor_asks_of_another_has_not_happened() {
+    let verbs = format!("{VERBS}\n---  DEMAND   [100]  ---\nURGE {{URGES URGED URGING}}\n");
+    let f = |name: &str, text: &str| {
+        vec![DictFile {
+            name: name.into(),
+            text: text.into(),
+        }]
+    };
+    let dicts = DictSet::load(
+        &f("verbs.txt", &verbs),
+        &f("actors.txt", ACTORS),
+        &f("agents.txt", AGENTS),
+        &f("discards.txt", DISCARDS),
+        LoadOptions { strict: true },
+    )
+    .unwrap();
+    let coder = Coder::new(Arc::new(dicts), CoderConfig::default());
+    let date = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap();
+    let a = Article::new("t", date, "Norland urged Sudland to attack Westmark.");
+    let got: Vec<_> = coder
+        .code_article(std::slice::from_ref(&a))
+        .into_iter()
+        .map(|e| (e.source, e.code, e.target))
+        .collect();
+    assert_eq!(got, [ev("NOR", "100", "SUD")]);
+}
+
+#[test]
+fn a_negated_governor_negates_its_infinitive() {
+    assert!(
+        code(
+            Profile::Cameo,
+            "2021-01-01",
+            "Norland would not try to attack Sudland."
+        )
+        .is_empty()
+    );
+}
