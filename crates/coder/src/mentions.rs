@@ -286,6 +286,8 @@ struct Chunk {
     end: usize,
     members: Vec<Member>,
     named: bool,
+    /// The chunk is a name and nothing else ("US" in "US and British activists").
+    bare: bool,
 }
 
 fn np_token(view: &View, i: usize) -> bool {
@@ -394,11 +396,13 @@ fn compose(start: usize, end: usize, atoms: &[Atom]) -> Chunk {
             entries: agent_entries,
         }],
     };
+    let bare = matches!(atoms, [a] if a.start == start && a.end == end && matches!(a.kind, AtomKind::Actor(_)));
     Chunk {
         start,
         end,
         members,
         named: base.is_some(),
+        bare,
     }
 }
 
@@ -442,7 +446,25 @@ fn group(view: &View, chunks: Vec<Chunk>) -> Vec<Mention> {
             // coordinator that is followed by more commas start a new list.
             let last = seps.iter().rposition(|s| *s == Sep::Coord).unwrap();
             let take = &run[..=last + 1];
-            let members: Vec<Member> = take.iter().flat_map(|c| c.members.clone()).collect();
+            // "US and British activists": bare names before the last conjunct share its
+            // head noun's role.
+            let shared: Vec<String> = take
+                .last()
+                .filter(|c| c.named)
+                .and_then(|c| c.members.first())
+                .map(|m| m.suffix.clone())
+                .unwrap_or_default();
+            let mut members: Vec<Member> = Vec::new();
+            for (k, c) in take.iter().enumerate() {
+                let share = k + 1 < take.len() && c.bare;
+                for m in &c.members {
+                    let mut m = m.clone();
+                    if share && m.suffix.is_empty() {
+                        m.suffix = shared.clone();
+                    }
+                    members.push(m);
+                }
+            }
             let named = take.iter().any(|c| c.named);
             out.push(Mention {
                 start: take[0].start,

@@ -517,3 +517,15 @@ fn a_negated_governor_negates_its_infinitive() {
         .is_empty()
     );
 }
+
+#[test]
+fn bare_names_in_a_compound_share_the_head_noun() {
+    assert_eq!(
+        code(
+            Profile::Cameo,
+            "2021-01-01",
+            "Westmark and Norlandian soldiers attacked Sudland."
+        ),
+        [ev("WSMMIL", "190", "SUD"), ev("NORMIL", "190", "SUD")]
+    );
+}
