@@ -302,7 +302,7 @@ impl Coder {
                         .map(|x| Member {
                             start: m.start,
                             end: m.end,
-                            entries: vec!["the quotation's speaker".into()],
+                            entries: vec![mentions::Why::Note("the quotation's speaker".into())],
                             ..x.clone()
                         })
                         .collect();
@@ -741,7 +741,7 @@ impl Coder {
                     view.tokens[m.end - 1].span.end as usize,
                 )
             }),
-            entries: m.entries.clone(),
+            entries: m.entries.iter().map(|w| w.render(&self.dicts)).collect(),
             rule,
         };
         let source = actor(&d.source, d.source_rule);

@@ -22,8 +22,8 @@ pub struct Member {
     pub start: usize,
     /// One past the last token naming this member.
     pub end: usize,
-    /// Dictionary entries that contributed (`file:line PHRASE`).
-    pub entries: Vec<String>,
+    /// Dictionary entries and rules that contributed, rendered only when an event is built.
+    pub entries: Vec<Why>,
 }
 
 impl Member {
@@ -69,6 +69,35 @@ fn ends_with_group(code: &str, agent: &str) -> bool {
     false
 }
 
+/// One piece of an actor's provenance. Kept as ids, not text: actors are found far more
+/// often than they end up in events, and formatting every one would cost more than coding.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Why {
+    /// An actor dictionary entry.
+    Actor(u32),
+    /// An agent dictionary entry.
+    Agent(u32),
+    /// A rule that supplied or changed the actor.
+    Note(std::borrow::Cow<'static, str>),
+}
+
+impl Why {
+    /// The text shown in provenance: `file:line PHRASE` for entries.
+    pub fn render(&self, dicts: &DictSet) -> String {
+        match self {
+            Why::Actor(id) => {
+                let e = &dicts.actors.entries[*id as usize];
+                format!("{} {}", e.origin, e.phrase)
+            }
+            Why::Agent(id) => {
+                let e = &dicts.agents.entries[*id as usize];
+                format!("{} {}", e.origin, e.phrase)
+            }
+            Why::Note(n) => n.to_string(),
+        }
+    }
+}
+
 /// What a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MentionKind {
@@ -102,11 +131,11 @@ pub struct Mention {
 enum AtomKind {
     /// Alternative codes (several when the entry lists `A/B` or a hyphenated token names
     /// several actors), each with its provenance.
-    Actor(Vec<(String, String)>),
+    Actor(Vec<(String, Why)>),
     Agent {
         code: String,
         placement: AgentPlacement,
-        entry: String,
+        entry: Why,
     },
 }
 
@@ -128,24 +157,23 @@ pub fn find(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases
     mentions
 }
 
-fn actor_alts(dicts: &DictSet, id: u32, date: NaiveDate) -> Vec<(String, String)> {
+fn actor_alts(dicts: &DictSet, id: u32, date: NaiveDate) -> Vec<(String, Why)> {
     let entry = &dicts.actors.entries[id as usize];
     let Some(code) = entry.code_on(date) else {
         return Vec::new();
     };
-    let prov = format!("{} {}", entry.origin, entry.phrase);
     code.split('/')
         .filter(|c| !c.is_empty())
-        .map(|c| (c.to_string(), prov.clone()))
+        .map(|c| (c.to_string(), Why::Actor(id)))
         .collect()
 }
 
 /// Short names an article has introduced: after "Rinat Akhmetov", "Akhmetov" alone names
 /// the same actor. Keyed by the upper-case last word of a multi-word name.
-pub type Aliases = rustc_hash::FxHashMap<String, Vec<(String, String)>>;
+pub type Aliases = rustc_hash::FxHashMap<String, Vec<(String, Why)>>;
 
 /// The codes of `word` (upper case) when it is, alone, a whole actor name.
-fn one_word_actor(dicts: &DictSet, word: &str, date: NaiveDate) -> Option<Vec<(String, String)>> {
+fn one_word_actor(dicts: &DictSet, word: &str, date: NaiveDate) -> Option<Vec<(String, Why)>> {
     let id = dicts.lexicon.id(word)?;
     let (1, ids) = dicts.actors.trie.longest(&[Some(id)])? else {
         return None;
@@ -163,7 +191,7 @@ fn plural_actor(
     dicts: &DictSet,
     date: NaiveDate,
     i: usize,
-) -> Option<Vec<(String, String)>> {
+) -> Option<Vec<(String, Why)>> {
     let singular = view.up(i).strip_suffix('S').filter(|s| s.len() >= 3)?;
     one_word_actor(dicts, singular, date)
 }
@@ -222,7 +250,7 @@ fn atoms(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases) -
                 kind: AtomKind::Agent {
                     code: e.code.clone(),
                     placement: e.placement,
-                    entry: format!("{} {}", e.origin, e.phrase),
+                    entry: Why::Agent(ids[0]),
                 },
             });
             i += len;
@@ -247,7 +275,7 @@ fn atoms(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases) -
     out
 }
 
-fn dedup(mut alts: Vec<(String, String)>) -> Vec<(String, String)> {
+fn dedup(mut alts: Vec<(String, Why)>) -> Vec<(String, Why)> {
     let mut seen = Vec::new();
     alts.retain(|(c, _)| {
         if seen.contains(c) {
@@ -266,12 +294,12 @@ fn hyphenated_actors(
     dicts: &DictSet,
     date: NaiveDate,
     i: usize,
-) -> Option<Vec<(String, String)>> {
+) -> Option<Vec<(String, Why)>> {
     let up = view.up(i);
     if !up.contains('-') || !view.capitalised(i) {
         return None;
     }
-    let alts: Vec<(String, String)> = up
+    let alts: Vec<(String, Why)> = up
         .split('-')
         .filter(|p| !p.is_empty())
         .filter_map(|part| one_word_actor(dicts, part, date).map(|a| a[0].clone()))
@@ -341,7 +369,7 @@ fn compose(start: usize, end: usize, atoms: &[Atom]) -> Chunk {
     let mut prefix = Vec::new();
     let mut suffix = Vec::new();
     let mut agent_entries = Vec::new();
-    let mut base: Option<&Vec<(String, String)>> = None;
+    let mut base: Option<&Vec<(String, Why)>> = None;
     for atom in atoms {
         match &atom.kind {
             AtomKind::Actor(alts) => match base {

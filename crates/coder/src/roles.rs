@@ -5,7 +5,7 @@
 
 use crate::ArticleContext;
 use crate::grammar;
-use crate::mentions::{Mention, MentionKind};
+use crate::mentions::{Mention, MentionKind, Why};
 use crate::patterns::Match;
 use crate::verbs::VerbHit;
 use crate::view::View;
@@ -46,7 +46,7 @@ pub fn resolve_pronouns(mentions: &mut [Mention], ctx: &ArticleContext) {
         for m in &mut members {
             m.start = start;
             m.end = end;
-            m.entries.push("pronoun resolved from context".into());
+            m.entries.push(Why::Note("pronoun resolved from context".into()));
         }
         mentions[i].members = members;
     }
@@ -291,7 +291,7 @@ pub fn anchor_agents(mentions: &mut [Mention], ctx: &ArticleContext) {
         };
         for m in &mut mentions[i].members {
             m.base = country.clone();
-            m.entries.push(format!("country from context: {country}"));
+            m.entries.push(Why::Note(format!("country from context: {country}").into()));
         }
         mentions[i].kind = MentionKind::Named;
         mentions[i].anchored = true;
