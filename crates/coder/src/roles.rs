@@ -46,7 +46,8 @@ pub fn resolve_pronouns(mentions: &mut [Mention], ctx: &ArticleContext) {
         for m in &mut members {
             m.start = start;
             m.end = end;
-            m.entries.push(Why::Note("pronoun resolved from context".into()));
+            m.entries
+                .push(Why::Note("pronoun resolved from context".into()));
         }
         mentions[i].members = members;
     }
@@ -291,7 +292,8 @@ pub fn anchor_agents(mentions: &mut [Mention], ctx: &ArticleContext) {
         };
         for m in &mut mentions[i].members {
             m.base = country.clone();
-            m.entries.push(Why::Note(format!("country from context: {country}").into()));
+            m.entries
+                .push(Why::Note(format!("country from context: {country}").into()));
         }
         mentions[i].kind = MentionKind::Named;
         mentions[i].anchored = true;
