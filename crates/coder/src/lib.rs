@@ -328,7 +328,7 @@ impl Coder {
             if !quotes::is_reporting(&self.dicts, view.up(h.head)) || speech.quoted(h.head) {
                 return None;
             }
-            let subject = roles::assign(view, mentions, hits, r, None).source?;
+            let subject = roles::assign(view, mentions, hits, r, None, true).source?;
             mentions[subject.0].members.first().map(|m| (r, m.clone()))
         });
         for d in drafts.iter_mut() {
@@ -380,7 +380,7 @@ impl Coder {
                 // Patterns of the CAMEO profile stay within the verb's clause; TABARI's
                 // patterns (literal profile) may reach to the end of the sentence.
                 let limit = match self.config.profile {
-                    Profile::Cameo => roles::object_limit(view, h.end),
+                    Profile::Cameo => roles::object_limit(view, h.end, true),
                     Profile::Literal => view.len(),
                 };
                 let block = &verbs.blocks[bi];
@@ -471,7 +471,8 @@ impl Coder {
                 _ => pair,
             };
             let specific = matched.is_some_and(|m| m.weight > 0);
-            let mut roles = roles::assign(view, mentions, hits, i, matched);
+            let cameo = self.config.profile == Profile::Cameo;
+            let mut roles = roles::assign(view, mentions, hits, i, matched, cameo);
             let mut applied = Vec::new();
             let mut pair = pair;
             if self.config.profile == Profile::Cameo {

@@ -166,8 +166,9 @@ fn subject(
 }
 
 /// Where the verb's object region ends: a subordinate clause, a relative clause, a
-/// semicolon or a quotation.
-pub fn object_limit(view: &View, from: usize) -> usize {
+/// semicolon or a quotation; with `participles`, also a participle after a noun (the
+/// CAMEO profile; TABARI read on through them).
+pub fn object_limit(view: &View, from: usize, participles: bool) -> usize {
     for k in from..view.len() {
         let up = view.up(k);
         if (grammar::is_subordinator(up) && view.pos(k) == Pos::SConj) || up == ";" || up == "\"" {
@@ -177,6 +178,15 @@ pub fn object_limit(view: &View, from: usize) -> usize {
             up,
             "AFTER" | "BEFORE" | "WHILE" | "WHEN" | "BECAUSE" | "BUT" | "IF" | "UNLESS"
         ) {
+            return k;
+        }
+        // "guarantees *precluding* NATO's expansion": a participle after a noun opens a
+        // reduced relative clause, whose actors are not the verb's.
+        if participles
+            && k > from
+            && matches!(view.pos(k), Pos::VerbGer | Pos::VerbPart)
+            && matches!(view.pos(k - 1), Pos::Noun | Pos::Propn)
+        {
             return k;
         }
         // ", a senior official said": a comma, a noun phrase and a finite verb start a
@@ -206,12 +216,13 @@ pub fn assign(
     hits: &[VerbHit],
     hit: usize,
     matched: Option<&Match>,
+    participles: bool,
 ) -> Roles {
     let h = &hits[hit];
     let mut roles = Roles::default();
     let subj = subject(view, mentions, hits, hit, 0);
     let after = h.back.last().map_or(h.end, |&b| b + 1).max(h.end);
-    let limit = object_limit(view, after);
+    let limit = object_limit(view, after, participles);
     // An agent whose country was only inferred ("massed *troops*") is not a target.
     let object = mentions.iter().enumerate().find(|(i, m)| {
         m.start >= after
