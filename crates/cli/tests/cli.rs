@@ -39,7 +39,7 @@ fn txt_with_a_date_header_is_coded_with_provenance() {
     let e: serde_json::Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
     assert_eq!(e["id"], p.display().to_string());
     assert_eq!(e["sentence"], 0);
-    assert_eq!(e["source"], "RUS");
+    assert_eq!(e["source"], "RUSGOV");
     assert_eq!(e["target"], "UKR");
     assert_eq!(e["root"], "11");
     assert_eq!(e["quad"], 3);
@@ -98,7 +98,12 @@ fn stdin_jsonl_and_tsv_output() {
             .unwrap()
             .starts_with("id\tsentence\tdate\tsource\tcode\ttarget")
     );
-    assert!(lines.next().unwrap().starts_with("x\t0\t2021-12-04\tRUS\t"));
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("x\t0\t2021-12-04\tRUSGOV\t")
+    );
 }
 
 #[test]

@@ -745,7 +745,17 @@ impl Coder {
             entries: m.entries.iter().map(|w| w.render(&self.dicts)).collect(),
             rule,
         };
-        let source = actor(&d.source, d.source_rule);
+        let mut source = actor(&d.source, d.source_rule);
+        // "Russia massed troops": a country acting is its military or its government.
+        if self.config.profile == Profile::Cameo
+            && let Some(role) = self.rules.state_role(&source.code, &d.code)
+        {
+            source.code.push_str(role);
+            source.rule.push_str(&format!(
+                "; {role} for a state's {} act (state-roles.tsv)",
+                &d.code[..2]
+            ));
+        }
         let target = actor(&d.target, d.target_rule);
         let verb_span = Span::new(
             view.tokens[h.start].span.start as usize,

@@ -20,6 +20,8 @@ pub struct Rules {
     governors: FxHashMap<String, Governs>,
     reciprocal: FxHashMap<String, String>,
     meeting_nouns: rustc_hash::FxHashSet<String>,
+    state_roles: FxHashMap<String, String>,
+    not_states: rustc_hash::FxHashSet<String>,
 }
 
 const FUTURE: &str = include_str!("../../../data/rules/future.tsv");
@@ -27,6 +29,7 @@ const NEGATION: &str = include_str!("../../../data/rules/negation.tsv");
 const GOVERNORS: &str = include_str!("../../../data/rules/governors.tsv");
 const RECIPROCAL: &str = include_str!("../../../data/rules/reciprocal.tsv");
 const MEETING_NOUNS: &str = include_str!("../../../data/rules/meeting-nouns.txt");
+const STATE_ROLES: &str = include_str!("../../../data/rules/state-roles.tsv");
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
@@ -76,6 +79,18 @@ impl Rules {
             governors,
             reciprocal,
             meeting_nouns: rows(MEETING_NOUNS).map(|r| r[0].to_string()).collect(),
+            state_roles: rows(STATE_ROLES)
+                .filter(|r| r[0] != "!" && r.len() >= 2)
+                .map(|r| (r[0].to_string(), r[1].to_string()))
+                .collect(),
+            not_states: rows(STATE_ROLES)
+                .filter(|r| r[0] == "!" && r.len() >= 2)
+                .flat_map(|r| {
+                    r[1].split_whitespace()
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
         }
     }
 
@@ -92,6 +107,16 @@ impl Rules {
     /// The code of the mutual act of verb block `block`, when its act is mutual.
     pub fn reciprocal(&self, block: &str) -> Option<&str> {
         self.reciprocal.get(block).map(String::as_str)
+    }
+
+    /// The role a bare country source takes for an act with code `code` (`RUS` + `190` →
+    /// `MIL`); `None` when `source` is not a bare country or the root has no role.
+    pub fn state_role(&self, source: &str, code: &str) -> Option<&str> {
+        let bare = source.len() == 3 && source.chars().all(|c| c.is_ascii_uppercase());
+        if !bare || self.not_states.contains(source) {
+            return None;
+        }
+        self.state_roles.get(code.get(..2)?).map(String::as_str)
     }
 
     /// True when `noun` (upper case) names a meeting ("talks", "summit").

@@ -107,7 +107,7 @@ fn ev(s: &str, c: &str, t: &str) -> (String, String, String) {
 fn subject_verb_object() {
     assert_eq!(
         code(Profile::Cameo, "2021-01-01", "Norland condemned Sudland."),
-        [ev("NOR", "122", "SUD")]
+        [ev("NORGOV", "122", "SUD")]
     );
 }
 
@@ -119,7 +119,7 @@ fn pattern_with_synonym_set_wins_over_default() {
             "2021-01-01",
             "Norland attacked Sudland's troops."
         ),
-        [ev("NOR", "193", "SUD")]
+        [ev("NORMIL", "193", "SUD")]
     );
     // In the PETRARCH2 layout a bare pattern word is the object's head, so a word in a
     // later prepositional phrase does not match it.
@@ -129,7 +129,7 @@ fn pattern_with_synonym_set_wins_over_default() {
             "2021-01-01",
             "Norland attacked Sudland with troops."
         ),
-        [ev("NOR", "190", "SUD")]
+        [ev("NORMIL", "190", "SUD")]
     );
 }
 
@@ -149,7 +149,7 @@ fn negated_act_is_not_coded_but_negated_acceptance_is_a_rejection() {
             "2021-01-01",
             "Norland did not accept Sudland's offer."
         ),
-        [ev("NOR", "120", "SUD")]
+        [ev("NORGOV", "120", "SUD")]
     );
 }
 
@@ -161,7 +161,7 @@ fn future_meeting_is_an_intention_and_compound_subjects_are_mutual() {
             "2021-01-01",
             "Norland and Sudland will meet."
         ),
-        [ev("NOR", "036", "SUD"), ev("SUD", "036", "NOR")]
+        [ev("NORGOV", "036", "SUD"), ev("SUDGOV", "036", "NOR")]
     );
 }
 
@@ -169,7 +169,7 @@ fn future_meeting_is_an_intention_and_compound_subjects_are_mutual() {
 fn future_attack_is_a_threat() {
     assert_eq!(
         code(Profile::Cameo, "2021-01-01", "Norland will attack Sudland."),
-        [ev("NOR", "1384", "SUD")]
+        [ev("NORGOV", "1384", "SUD")]
     );
 }
 
@@ -205,7 +205,7 @@ fn passive_voice_takes_the_by_phrase_as_source() {
             "2021-01-01",
             "Sudland was opposed by Norland."
         ),
-        [ev("NOR", "112", "SUD")]
+        [ev("NORGOV", "112", "SUD")]
     );
 }
 
@@ -225,7 +225,7 @@ fn compound_objects_give_one_event_each() {
             "2021-01-01",
             "Norland condemned Sudland and Westmark."
         ),
-        [ev("NOR", "122", "SUD"), ev("NOR", "122", "WSM")]
+        [ev("NORGOV", "122", "SUD"), ev("NORGOV", "122", "WSM")]
     );
 }
 
@@ -269,7 +269,7 @@ fn pronoun_takes_the_previous_sentence_actor() {
             "2021-01-01",
             "Norland held elections. It condemned Sudland."
         ),
-        [ev("NOR", "122", "SUD")]
+        [ev("NORGOV", "122", "SUD")]
     );
 }
 
@@ -281,7 +281,7 @@ fn coordinated_verbs_share_the_subject() {
             "2021-01-01",
             "Norland condemned Sudland and attacked Westmark."
         ),
-        [ev("NOR", "122", "SUD"), ev("NOR", "190", "WSM")]
+        [ev("NORGOV", "122", "SUD"), ev("NORMIL", "190", "WSM")]
     );
 }
 
@@ -293,7 +293,7 @@ fn reporting_verb_codes_the_reported_act() {
             "2021-01-01",
             "Westmark said Norland attacked Sudland."
         ),
-        [ev("NOR", "190", "SUD")]
+        [ev("NORMIL", "190", "SUD")]
     );
 }
 
@@ -313,7 +313,7 @@ fn discards_skip_the_sentence_or_the_story() {
             "2021-01-01",
             "Norland condemned Sudland at football. Norland condemned Westmark."
         ),
-        [ev("NOR", "122", "WSM")]
+        [ev("NORGOV", "122", "WSM")]
     );
     assert!(
         code(
@@ -348,7 +348,7 @@ fn capitalised_plural_of_an_actor_is_that_actor() {
             "2021-01-01",
             "Norlandians attacked Sudland."
         ),
-        [ev("NOR", "190", "SUD")]
+        [ev("NORMIL", "190", "SUD")]
     );
 }
 
@@ -372,7 +372,7 @@ fn a_denial_answers_the_last_accuser() {
             "2021-01-01",
             "Norland accused Sudland. Sudland denied the charge."
         ),
-        [ev("NOR", "112", "SUD"), ev("SUD", "016", "NOR")]
+        [ev("NORGOV", "112", "SUD"), ev("SUDGOV", "016", "NOR")]
     );
 }
 
@@ -392,7 +392,7 @@ fn literal_profile_codes_a_subordinate_clause_only_when_the_main_clause_is_empty
             "2021-01-01",
             "Norland condemned Sudland after Westmark attacked Norland."
         ),
-        [ev("NOR", "122", "SUD"), ev("WSM", "190", "NOR")]
+        [ev("NORGOV", "122", "SUD"), ev("WSMMIL", "190", "NOR")]
     );
 }
 
@@ -413,8 +413,8 @@ fn a_sentence_without_end_is_coded_in_pieces() {
     // 3,000 clauses and no full stop: coded piece by piece, every clause found once.
     let text = "Norland condemned Sudland and ".repeat(3000) + "Norland condemned Westmark";
     let events = code(Profile::Cameo, "2021-01-01", &text);
-    assert!(events.contains(&ev("NOR", "122", "WSM")));
-    assert!(events.contains(&ev("NOR", "122", "SUD")));
+    assert!(events.contains(&ev("NORGOV", "122", "WSM")));
+    assert!(events.contains(&ev("NORGOV", "122", "SUD")));
 }
 
 #[test]
@@ -425,7 +425,7 @@ fn where_parties_meet_is_not_a_party() {
             "2021-01-01",
             "Norland and Sudland will meet in Westmark."
         ),
-        [ev("NOR", "036", "SUD"), ev("SUD", "036", "NOR")]
+        [ev("NORGOV", "036", "SUD"), ev("SUDGOV", "036", "NOR")]
     );
 }
 
@@ -439,7 +439,7 @@ fn we_in_a_quotation_is_its_speaker_and_the_speaker_is_recorded() {
         .iter()
         .map(|e| (e.source.as_str(), e.code.as_str(), e.target.as_str()))
         .collect();
-    assert_eq!(got, [("NOR", "122", "SUD"), ("NOR", "036", "WSM")]);
+    assert_eq!(got, [("NORGOV", "122", "SUD"), ("NORGOV", "036", "WSM")]);
     for e in &events {
         let by = e
             .provenance
@@ -456,7 +456,7 @@ fn a_reporting_verb_attributes_the_reported_act() {
     let date = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap();
     let a = Article::new("t", date, "Westmark said Norland attacked Sudland.");
     let e = &coder(Profile::Cameo).code_article(std::slice::from_ref(&a))[0];
-    assert_eq!((e.source.as_str(), e.target.as_str()), ("NOR", "SUD"));
+    assert_eq!((e.source.as_str(), e.target.as_str()), ("NORMIL", "SUD"));
     assert_eq!(e.provenance.reported_by.as_ref().unwrap().code, "WSM");
 }
 
@@ -503,7 +503,7 @@ fn what_one_actor_asks_of_another_has_not_happened() {
         .into_iter()
         .map(|e| (e.source, e.code, e.target))
         .collect();
-    assert_eq!(got, [ev("NOR", "100", "SUD")]);
+    assert_eq!(got, [ev("NORGOV", "100", "SUD")]);
 }
 
 #[test]
@@ -527,5 +527,27 @@ fn bare_names_in_a_compound_share_the_head_noun() {
             "Westmark and Norlandian soldiers attacked Sudland."
         ),
         [ev("WSMMIL", "190", "SUD"), ev("NORMIL", "190", "SUD")]
+    );
+}
+
+#[test]
+fn a_country_acting_is_its_military_or_its_government() {
+    // The literal profile keeps the bare code; the CAMEO profile adds the role.
+    assert_eq!(
+        code(Profile::Literal, "2021-01-01", "Norland attacked Sudland."),
+        [ev("NOR", "190", "SUD")]
+    );
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "Norland attacked Sudland."),
+        [ev("NORMIL", "190", "SUD")]
+    );
+    assert_eq!(
+        code(Profile::Cameo, "2021-01-01", "Norland condemned Sudland."),
+        [ev("NORGOV", "122", "SUD")]
+    );
+    // A source that already has a role keeps it.
+    assert_eq!(
+        code(Profile::Cameo, "2021-06-01", "Anna Berg condemned Sudland."),
+        [ev("NORGOV", "122", "SUD")]
     );
 }
