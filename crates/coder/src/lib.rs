@@ -167,9 +167,11 @@ impl Coder {
             let mut result = SentenceResult::default();
             for piece in pieces(&tokens) {
                 let mut piece = piece.to_vec();
-                // Tagging is the costliest step; a sentence with no dictionary verb cannot
-                // produce an event, and its actors are found without tags.
-                if self.has_verb_candidate(&piece) {
+                let ids = view::word_ids(&piece, &self.dicts);
+                // Tagging is the costliest step; a sentence with no dictionary verb, or with
+                // no word that could name a party, cannot produce an event, and its actors
+                // are found without tags.
+                if self.could_code(&piece, &ids) {
                     self.tagger.tag(&mut piece);
                 }
                 let piece_span = if piece.len() == tokens.len() {
@@ -180,7 +182,7 @@ impl Coder {
                         piece[piece.len() - 1].span.end as usize,
                     )
                 };
-                let r = self.code_sentence(record, index, piece_span, &piece, ctx);
+                let r = self.code_view(record, index, piece_span, &piece, ids, ctx);
                 result.events.extend(r.events);
                 result.skipped = result.skipped.or(r.skipped);
             }
@@ -203,7 +205,25 @@ impl Coder {
             result.skipped = Some(Skip::Story("story discarded earlier".into()));
             return result;
         }
-        let view = view::View::new(&record.text, tokens, &self.dicts);
+        let ids = view::word_ids(tokens, &self.dicts);
+        self.code_view(record, index, span, tokens, ids, ctx)
+    }
+
+    fn code_view(
+        &self,
+        record: &Article,
+        index: usize,
+        span: Span,
+        tokens: &[Token],
+        ids: Vec<Option<vigil_dict::WordId>>,
+        ctx: &mut ArticleContext,
+    ) -> SentenceResult {
+        let mut result = SentenceResult::default();
+        if ctx.discarded {
+            result.skipped = Some(Skip::Story("story discarded earlier".into()));
+            return result;
+        }
+        let view = view::View::with_ids(&record.text, tokens, ids);
         if let Some(skip) = self.discard(&view) {
             if let Skip::Story(_) = skip {
                 ctx.discarded = true;
@@ -254,13 +274,21 @@ impl Coder {
         result
     }
 
-    fn has_verb_candidate(&self, tokens: &[Token]) -> bool {
-        let verbs = &self.dicts.verbs.by_word;
-        tokens.iter().any(|t| {
-            self.dicts
-                .lexicon
-                .id(&t.upper)
-                .is_some_and(|id| verbs.contains_key(&id))
+    /// Whether a sentence can give an event at all: it needs a dictionary verb and a word
+    /// that could name a party (an actor or agent word, a pronoun, a capitalised word that
+    /// may be a short name or plural of one).
+    fn could_code(&self, tokens: &[Token], ids: &[Option<vigil_dict::WordId>]) -> bool {
+        let d = &self.dicts;
+        let verb = ids
+            .iter()
+            .flatten()
+            .any(|id| d.verbs.by_word.contains_key(id));
+        verb && tokens.iter().zip(ids).enumerate().any(|(k, (t, id))| {
+            id.is_some_and(|id| d.actors.trie.starts_with_word(id) || d.agents.trie.starts_with_word(id))
+                || grammar::is_actor_pronoun(&t.upper)
+                // A capitalised word no dictionary knows may be a short name; the first word
+                // of a sentence is capitalised anyway, so it counts only when unknown.
+                || (t.text.chars().next().is_some_and(char::is_uppercase) && (k > 0 || id.is_none()))
         })
     }
 

@@ -3,6 +3,11 @@
 use vigil_dict::{DictSet, WordId};
 use vigil_model::{Pos, Token};
 
+/// The dictionary word id of every token.
+pub fn word_ids(tokens: &[Token], dicts: &DictSet) -> Vec<Option<WordId>> {
+    tokens.iter().map(|t| dicts.lexicon.id(&t.upper)).collect()
+}
+
 /// One sentence as the coder sees it.
 pub struct View<'a> {
     /// The record text the token spans point into.
@@ -17,9 +22,8 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    /// Prepares `tokens` for matching against `dicts`.
-    pub fn new(text: &'a str, tokens: &'a [Token], dicts: &DictSet) -> View<'a> {
-        let ids = tokens.iter().map(|t| dicts.lexicon.id(&t.upper)).collect();
+    /// Prepares `tokens` whose word ids are already known.
+    pub fn with_ids(text: &'a str, tokens: &'a [Token], ids: Vec<Option<WordId>>) -> View<'a> {
         let letters = tokens
             .iter()
             .filter(|t| t.text.chars().any(char::is_alphabetic));

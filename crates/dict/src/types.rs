@@ -178,6 +178,11 @@ impl<V> PhraseTrie<V> {
         self.values.iter().filter(|v| !v.is_empty()).count()
     }
 
+    /// True when some phrase begins with the word `w`.
+    pub fn starts_with_word(&self, w: WordId) -> bool {
+        self.edges.contains_key(&(0, w))
+    }
+
     /// The longest phrase that starts at `words[0]`, as (length in words, values).
     pub fn longest<'a>(&'a self, words: &[Option<WordId>]) -> Option<(usize, &'a [V])> {
         let mut best = None;
