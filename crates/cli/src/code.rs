@@ -71,7 +71,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         (dicts, first)
     });
     let dicts = dicts?;
-    let mut first = Some(first?);
+    let mut first = Some(first);
     let config = CoderConfig {
         require_dyad: !args.no_require_dyad,
         profile: match args.profile {
@@ -88,9 +88,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for file in &args.files {
         let articles = match first.take() {
             Some(a) => a,
-            None => read_input(file, args.date, &mut bad)?,
+            None => read_input(file, args.date, &mut bad),
         };
-        code_articles(&coder, &articles, args.format, &mut out)?;
+        // A file that cannot be read or is refused is reported and skipped; the others
+        // are still coded.
+        match articles {
+            Ok(articles) => code_articles(&coder, &articles, args.format, &mut out)?,
+            Err(e) => bad.push(BadRecord {
+                place: file.clone(),
+                message: format!("{e:#}"),
+            }),
+        }
     }
     out.flush()?;
     for b in &bad {

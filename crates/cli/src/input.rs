@@ -79,12 +79,24 @@ pub fn read_jsonl(
     bad: &mut Vec<BadRecord>,
 ) -> Result<Vec<Article>> {
     let mut out = Vec::new();
-    for (n, line) in reader.lines().enumerate() {
+    for (n, line) in reader.split(b'\n').enumerate() {
         let line = line.with_context(|| format!("{name}:{}: cannot read", n + 1))?;
+        let place = format!("{name}:{}", n + 1);
+        // A line that is not UTF-8 is one bad record, not the end of the file.
+        let line = match String::from_utf8(line) {
+            Ok(l) => l,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                bad.push(BadRecord {
+                    place,
+                    message: format!("not UTF-8 text (byte {at} of the line)"),
+                });
+                continue;
+            }
+        };
         if line.trim().is_empty() {
             continue;
         }
-        let place = format!("{name}:{}", n + 1);
         let rec: JsonRecord = match serde_json::from_str(&line) {
             Ok(r) => r,
             Err(e) => {

@@ -18,13 +18,37 @@ fn tmp(name: &str, text: &str) -> std::path::PathBuf {
 #[test]
 fn txt_without_a_date_is_refused_with_its_name() {
     let p = tmp("nodate.txt", "Russia condemned Ukraine.");
-    let out = vigil().arg("code").arg(&p).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let good = tmp("good.txt", "Date: 2021-12-04\nRussia condemned Ukraine.");
+    let out = vigil().arg("code").arg(&p).arg(&good).output().unwrap();
+    // Refused and reported; the other file is still coded; exit status 3 says so.
+    assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("nodate.txt") && err.contains("--date"),
         "{err}"
     );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("good.txt"));
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_one_bad_record() {
+    let dir = std::env::temp_dir().join(format!("vigil-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("latin1.jsonl");
+    let mut bytes =
+        b"{\"id\":\"a\",\"date\":\"2021-12-04\",\"text\":\"Caf\xe9 owners protested.\"}\n".to_vec();
+    bytes.extend_from_slice(
+        b"{\"id\":\"b\",\"date\":\"2021-12-04\",\"text\":\"Russia condemned Ukraine.\"}\n",
+    );
+    std::fs::write(&p, bytes).unwrap();
+    let out = vigil().arg("code").arg(&p).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("latin1.jsonl:1") && err.contains("UTF-8"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"id\":\"b\""));
 }
 
 #[test]
