@@ -22,7 +22,6 @@ mod view;
 
 pub use rules::{Governs, Rules};
 
-use chrono::NaiveDate;
 use mentions::{Member, Mention, MentionKind};
 use std::sync::Arc;
 use vigil_dict::{CodePair, DictSet};
@@ -900,9 +899,4 @@ fn reciprocal(pair: &CodePair) -> bool {
     pair.active.as_deref().is_some_and(|c| {
         c.starts_with("03") || c.starts_with("04") || c.starts_with("05") || c.starts_with("06")
     })
-}
-
-/// Convenience for callers that only have a date and a text.
-pub fn article(id: &str, date: NaiveDate, text: &str) -> Article {
-    Article::new(id, date, text)
 }

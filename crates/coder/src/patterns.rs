@@ -199,7 +199,7 @@ pub fn try_match(
     }
     // Before the verb, right to left: the last element must touch the verb when glued.
     let bound = hit.start;
-    if !match_backward(&ctx, before, before.len(), bound, true, &mut m) {
+    if !match_backward(&ctx, before, before.len(), bound, &mut m) {
         return None;
     }
     m.weight = pattern.elems.len() - 1;
@@ -251,14 +251,7 @@ fn skippable(view: &View, pos: usize, next: &Elem) -> bool {
 
 /// Matches `elems[..k]` right to left, the element `k - 1` ending at or before `bound`
 /// (exactly at `bound` when it is glued to what follows).
-fn match_backward(
-    ctx: &Ctx,
-    elems: &[PElem],
-    k: usize,
-    bound: usize,
-    _verb_side: bool,
-    m: &mut Match,
-) -> bool {
+fn match_backward(ctx: &Ctx, elems: &[PElem], k: usize, bound: usize, m: &mut Match) -> bool {
     if k == 0 {
         return true;
     }
@@ -267,7 +260,7 @@ fn match_backward(
         let saved = (m.source, m.target, m.covered.len());
         if let Some(end) = match_at(ctx, &elems[k - 1].elem, start, bound, m) {
             let fits = if glued { end == bound } else { end <= bound };
-            if fits && match_backward(ctx, elems, k - 1, start, false, m) {
+            if fits && match_backward(ctx, elems, k - 1, start, m) {
                 return true;
             }
         }
