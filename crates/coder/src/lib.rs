@@ -199,11 +199,6 @@ impl Coder {
         tokens: &[Token],
         ctx: &mut ArticleContext,
     ) -> SentenceResult {
-        let mut result = SentenceResult::default();
-        if ctx.discarded {
-            result.skipped = Some(Skip::Story("story discarded earlier".into()));
-            return result;
-        }
         let ids = view::word_ids(tokens, &self.dicts);
         self.code_view(record, index, span, tokens, ids, ctx)
     }

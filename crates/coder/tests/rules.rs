@@ -66,6 +66,11 @@ FOOTBALL
 ";
 
 fn coder(profile: Profile) -> Coder {
+    coder_with(profile, VERBS)
+}
+
+/// A coder over the test dictionaries with `verbs` as the verb dictionary.
+fn coder_with(profile: Profile, verbs: &str) -> Coder {
     let f = |name: &str, text: &str| {
         vec![DictFile {
             name: name.into(),
@@ -73,7 +78,7 @@ fn coder(profile: Profile) -> Coder {
         }]
     };
     let dicts = DictSet::load(
-        &f("verbs.txt", VERBS),
+        &f("verbs.txt", verbs),
         &f("actors.txt", ACTORS),
         &f("agents.txt", AGENTS),
         &f("discards.txt", DISCARDS),
@@ -89,14 +94,19 @@ fn coder(profile: Profile) -> Coder {
     )
 }
 
-fn code(profile: Profile, date: &str, text: &str) -> Vec<(String, String, String)> {
+/// The (source, code, target) triples `coder` gives for `text` published on `date`.
+fn triples(coder: &Coder, date: &str, text: &str) -> Vec<(String, String, String)> {
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
     let a = Article::new("t", date, text);
-    coder(profile)
+    coder
         .code_article(std::slice::from_ref(&a))
         .into_iter()
         .map(|e| (e.source, e.code, e.target))
         .collect()
+}
+
+fn code(profile: Profile, date: &str, text: &str) -> Vec<(String, String, String)> {
+    triples(&coder(profile), date, text)
 }
 
 fn ev(s: &str, c: &str, t: &str) -> (String, String, String) {
@@ -465,15 +475,8 @@ fn an_expected_meeting_between_two_actors_is_an_intention_to_meet() {
     // With the shipped dictionaries: EXPECT is an intention verb (030) there.
     let dicts = DictSet::default_set(LoadOptions::default()).unwrap();
     let coder = Coder::new(Arc::new(dicts), CoderConfig::default());
-    let date = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
-    let a = Article::new("t", date, "Macron-Scholz talks expected");
-    let got: Vec<_> = coder
-        .code_article(std::slice::from_ref(&a))
-        .into_iter()
-        .map(|e| (e.source, e.code, e.target))
-        .collect();
     assert_eq!(
-        got,
+        triples(&coder, "2023-01-01", "Macron-Scholz talks expected"),
         [ev("FRAGOV", "036", "DEUGOV"), ev("DEUGOV", "036", "FRAGOV")]
     );
 }
@@ -481,29 +484,15 @@ fn an_expected_meeting_between_two_actors_is_an_intention_to_meet() {
 #[test]
 fn what_one_actor_asks_of_another_has_not_happened() {
     let verbs = format!("{VERBS}\n---  DEMAND   [100]  ---\nURGE {{URGES URGED URGING}}\n");
-    let f = |name: &str, text: &str| {
-        vec![DictFile {
-            name: name.into(),
-            text: text.into(),
-        }]
-    };
-    let dicts = DictSet::load(
-        &f("verbs.txt", &verbs),
-        &f("actors.txt", ACTORS),
-        &f("agents.txt", AGENTS),
-        &f("discards.txt", DISCARDS),
-        LoadOptions { strict: true },
-    )
-    .unwrap();
-    let coder = Coder::new(Arc::new(dicts), CoderConfig::default());
-    let date = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap();
-    let a = Article::new("t", date, "Norland urged Sudland to attack Westmark.");
-    let got: Vec<_> = coder
-        .code_article(std::slice::from_ref(&a))
-        .into_iter()
-        .map(|e| (e.source, e.code, e.target))
-        .collect();
-    assert_eq!(got, [ev("NORGOV", "100", "SUD")]);
+    let coder = coder_with(Profile::Cameo, &verbs);
+    assert_eq!(
+        triples(
+            &coder,
+            "2021-01-01",
+            "Norland urged Sudland to attack Westmark."
+        ),
+        [ev("NORGOV", "100", "SUD")]
+    );
 }
 
 #[test]
