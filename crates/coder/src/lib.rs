@@ -471,18 +471,18 @@ impl Coder {
             }
             // "Biden-Zelenskyy call expected": an intention whose subject is a meeting is an
             // intention to meet.
-            let pair = match roles::subject_head(view, mentions, hits, i) {
-                Some(head)
-                    if self.config.profile == Profile::Cameo
-                        && self.rules.meeting_noun(head)
-                        && pair.active.as_deref().is_some_and(|c| c.starts_with("03")) =>
-                {
-                    CodePair {
-                        active: Some("036".into()),
-                        passive: None,
-                    }
+            // Only intentions are looked at, so the subject is not searched twice per verb.
+            let meeting = self.config.profile == Profile::Cameo
+                && pair.active.as_deref().is_some_and(|c| c.starts_with("03"))
+                && roles::subject_head(view, mentions, hits, i)
+                    .is_some_and(|h| self.rules.meeting_noun(h));
+            let pair = if meeting {
+                CodePair {
+                    active: Some("036".into()),
+                    passive: None,
                 }
-                _ => pair,
+            } else {
+                pair
             };
             // A compound subject and no other party: a mutual act when the block says so.
             let pair = match (&matches[i], self.rules.reciprocal(&block.name)) {
