@@ -395,26 +395,29 @@ impl Coder {
         present.sort_unstable();
         present.dedup();
         // Best pattern of every verb.
-        let matches: Vec<Option<(usize, patterns::Match)>> = hits
+        // Best pattern of every verb, and the form (of the verb's blocks) it belongs to.
+        let matches: Vec<Option<(u32, usize, patterns::Match)>> = hits
             .iter()
             .map(|h| {
-                let bi = verbs.forms[h.form as usize].block as usize;
                 // Patterns of the CAMEO profile stay within the verb's clause; TABARI's
                 // patterns (literal profile) may reach to the end of the sentence.
                 let limit = match self.config.profile {
                     Profile::Cameo => roles::object_limit(view, h.end, true),
                     Profile::Literal => view.len(),
                 };
-                let block = &verbs.blocks[bi];
-                let mut best: Option<(usize, patterns::Match)> = None;
-                for pi in self.index.candidates(bi, &present) {
-                    let p = &block.patterns[pi];
-                    let info = self.index.info(bi, pi);
-                    if let Some(m) =
-                        patterns::try_match(view, &self.index, mentions, h, p, info, limit)
-                        && best.as_ref().is_none_or(|(_, b)| m.weight > b.weight)
-                    {
-                        best = Some((pi, m));
+                let mut best: Option<(u32, usize, patterns::Match)> = None;
+                for &f in std::iter::once(&h.form).chain(&h.alts) {
+                    let bi = verbs.forms[f as usize].block as usize;
+                    let block = &verbs.blocks[bi];
+                    for pi in self.index.candidates(bi, &present) {
+                        let p = &block.patterns[pi];
+                        let info = self.index.info(bi, pi);
+                        if let Some(m) =
+                            patterns::try_match(view, &self.index, mentions, h, p, info, limit)
+                            && best.as_ref().is_none_or(|(_, _, b)| m.weight > b.weight)
+                        {
+                            best = Some((f, pi, m));
+                        }
                     }
                 }
                 best
@@ -425,7 +428,7 @@ impl Coder {
         // one of its own patterns matched.
         let mut consumed = vec![false; hits.len()];
         for (i, m) in matches.iter().enumerate() {
-            if let Some((_, m)) = m {
+            if let Some((_, _, m)) = m {
                 for (j, h) in hits.iter().enumerate() {
                     if i != j && m.covered.iter().any(|&(a, b)| h.head >= a && h.head < b) {
                         consumed[j] = true;
@@ -453,10 +456,13 @@ impl Coder {
             if consumed[i] {
                 continue;
             }
-            let form = &verbs.forms[h.form as usize];
+            let form = match &matches[i] {
+                Some((f, _, _)) => &verbs.forms[*f as usize],
+                None => &verbs.forms[h.form as usize],
+            };
             let block = &verbs.blocks[form.block as usize];
             let (pair, pattern, matched) = match &matches[i] {
-                Some((pi, m)) => {
+                Some((_, pi, m)) => {
                     let p = &block.patterns[*pi];
                     (p.code.clone(), format!("{} {}", p.origin, p.text), Some(m))
                 }
@@ -466,7 +472,13 @@ impl Coder {
                     None,
                 ),
             };
-            if pair.active.is_none() && pair.passive.is_none() {
+            // "I don't accept anyone's red line": a refused acceptance is a rejection even
+            // when the verb has no code of its own.
+            let refusal = match self.config.profile {
+                Profile::Cameo if h.negated => self.rules.refusal(&form.lemma),
+                _ => None,
+            };
+            if pair.active.is_none() && pair.passive.is_none() && refusal.is_none() {
                 continue;
             }
             // "Biden-Zelenskyy call expected": an intention whose subject is a meeting is an
@@ -538,7 +550,7 @@ impl Coder {
                 if h.governor.is_some_and(|g| group_negated(view, g)) {
                     h.negated = true;
                 }
-                match self.modal(&pair, &h, governs[i], &mut applied) {
+                match self.modal(&pair, &h, governs[i], refusal, &mut applied) {
                     Some(p) => pair = p,
                     None => continue,
                 }
@@ -682,6 +694,7 @@ impl Coder {
         pair: &CodePair,
         h: &verbs::VerbHit,
         governs: Option<Governs>,
+        refusal: Option<&str>,
         applied: &mut Vec<String>,
     ) -> Option<CodePair> {
         let map =
@@ -694,12 +707,27 @@ impl Coder {
         let mut pair = pair.clone();
         if h.negated {
             let f = |c: &str| self.rules.negated(c).map(str::to_string);
-            pair = CodePair {
-                active: map(&pair.active, &f)?,
-                passive: map(&pair.passive, &f)?,
+            let negated = (|| {
+                Some(CodePair {
+                    active: map(&pair.active, &f)?,
+                    passive: map(&pair.passive, &f)?,
+                })
+            })()
+            .filter(|p| p.active.is_some() || p.passive.is_some());
+            return match (negated, refusal) {
+                (Some(p), _) => {
+                    applied.push("negated".into());
+                    Some(p)
+                }
+                (None, Some(code)) => {
+                    applied.push("negated acceptance: a rejection".into());
+                    Some(CodePair {
+                        active: Some(code.to_string()),
+                        passive: None,
+                    })
+                }
+                (None, None) => None,
             };
-            applied.push("negated".into());
-            return Some(pair);
         }
         if h.epistemic && governs.is_none() && !h.future {
             let verbal = |c: &Option<String>| {

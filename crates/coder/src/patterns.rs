@@ -245,7 +245,12 @@ fn skippable(view: &View, pos: usize, next: &Elem) -> bool {
         Pos::Det | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Num | Pos::Adv | Pos::CConj | Pos::Pron
     ) || matches!(up, "'S" | "'" | "OF" | "," | "-" | "THAT")
         // "about 70,000 troops": a quantity's modifier.
-        || (pos + 1 < view.len() && view.pos(pos + 1) == Pos::Num);
+        || (pos + 1 < view.len() && view.pos(pos + 1) == Pos::Num)
+        // "binding guarantees", "armoured brigades": a participle modifying a noun.
+        || (view.pos(pos).is_verb()
+            && (up.ends_with("ING") || up.ends_with("ED"))
+            && pos + 1 < view.len()
+            && matches!(view.pos(pos + 1), Pos::Noun | Pos::Adj | Pos::Propn));
     np || (matches!(next, Elem::Prep { .. }) && view.pos(pos) == Pos::Adp)
 }
 

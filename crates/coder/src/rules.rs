@@ -17,6 +17,8 @@ pub enum Governs {
 pub struct Rules {
     future: Vec<(String, String)>,
     negation: Vec<(String, String)>,
+    /// Verbs (lemma) whose negation is a rejection, and its code.
+    refusals: FxHashMap<String, String>,
     governors: FxHashMap<String, Governs>,
     reciprocal: FxHashMap<String, String>,
     meeting_nouns: rustc_hash::FxHashSet<String>,
@@ -75,7 +77,18 @@ impl Rules {
             .collect();
         Rules {
             future: prefix_table(FUTURE),
-            negation: prefix_table(NEGATION),
+            negation: prefix_table(NEGATION)
+                .into_iter()
+                .filter(|(p, _)| p != "=")
+                .collect(),
+            refusals: rows(NEGATION)
+                .filter(|r| r[0] == "=" && r.len() >= 3)
+                .flat_map(|r| {
+                    r[1].split_whitespace()
+                        .map(|v| (v.to_string(), r[2].to_string()))
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
             governors,
             reciprocal,
             meeting_nouns: rows(MEETING_NOUNS).map(|r| r[0].to_string()).collect(),
@@ -102,6 +115,12 @@ impl Rules {
     /// The code of `code` negated; `None` when a negated `code` is not an event.
     pub fn negated(&self, code: &str) -> Option<&str> {
         lookup(&self.negation, code)
+    }
+
+    /// The code of a negated verb of acceptance (`ACCEPT` → `120`): a refusal is an act even
+    /// where the verb's own code, negated, is not.
+    pub fn refusal(&self, lemma: &str) -> Option<&str> {
+        self.refusals.get(lemma).map(String::as_str)
     }
 
     /// The code of the mutual act of verb block `block`, when its act is mutual.
@@ -144,6 +163,8 @@ mod tests {
         assert_eq!(r.future("010"), None);
         assert_eq!(r.negated("0842"), Some("1243"));
         assert_eq!(r.negated("190"), None);
+        assert_eq!(r.refusal("ACCEPT"), Some("120"));
+        assert_eq!(r.refusal("ATTACK"), None);
         assert_eq!(r.governs("SCHEDULED"), Some(Governs::Intent));
         assert_eq!(r.governs("THREATENED"), Some(Governs::Threat));
     }

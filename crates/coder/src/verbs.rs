@@ -12,6 +12,9 @@ use vigil_model::Pos;
 pub struct VerbHit {
     /// Index of the form in `DictSet::verbs.forms`.
     pub form: u32,
+    /// The same words listed in other verb blocks (a later dictionary file adding patterns
+    /// to a verb an earlier one has): their patterns are tried too.
+    pub alts: Vec<u32>,
     /// Token of the inflected word.
     pub head: usize,
     /// First token of the verb's words (front words of a phrasal verb included).
@@ -88,12 +91,20 @@ pub fn find(view: &View, dicts: &DictSet, mentions: &[Mention]) -> Vec<VerbHit> 
                 continue;
             }
             let words = 1 + nf + form.back.len();
+            if let Some((w, b)) = best.as_mut()
+                && *w == words
+                && verbs.forms[b.form as usize].block != form.block
+            {
+                b.alts.push(f);
+                continue;
+            }
             if best.as_ref().is_none_or(|(w, _)| words > *w) {
                 let end = back.last().map_or(i + 1, |&b| b + 1);
                 best = Some((
                     words,
                     VerbHit {
                         form: f,
+                        alts: Vec::new(),
                         head: i,
                         start: i - nf,
                         end,

@@ -540,3 +540,51 @@ fn a_country_acting_is_its_military_or_its_government() {
         [ev("NORGOV", "122", "SUD")]
     );
 }
+
+#[test]
+fn a_refused_acceptance_is_a_rejection_even_without_a_code_and_answers_the_demand() {
+    let verbs = "\
+####### VERB PATTERNS #######
+---  EMBRACE   [---]  ---
+ACCEPT
+---  DEMAND   [100]  ---
+DEMAND
+";
+    let c = coder_with(Profile::Cameo, verbs);
+    // ACCEPT has no code, so accepting is no event and not accepting is a rejection; with
+    // no other party named, it answers the last demand.
+    assert_eq!(
+        triples(
+            &c,
+            "2021-01-01",
+            "Sudland demanded guarantees from Norland. Norland did not accept any red line."
+        ),
+        [ev("SUDGOV", "100", "NOR"), ev("NORGOV", "120", "SUD")]
+    );
+    assert!(triples(&c, "2021-01-01", "Norland accepted Sudland.").is_empty());
+}
+
+#[test]
+fn a_verb_listed_again_in_another_block_adds_that_blocks_patterns() {
+    let verbs = "\
+####### VERB PATTERNS #######
+---  SEARCH   [030]  ---
+SEEK {SEEKS SEEKING SOUGHT}
+- * HELP  [023]
+---  DEMAND_ASSURANCES   [---]  ---
+SEEK {SEEKS SEEKING SOUGHT}
+- * GUARANTEES  [1042]
+";
+    let c = coder_with(Profile::Cameo, verbs);
+    let t = |s| triples(&c, "2021-01-01", s);
+    assert_eq!(
+        t("Norland sought binding guarantees from Sudland."),
+        [ev("NORGOV", "1042", "SUD")]
+    );
+    assert_eq!(
+        t("Norland sought help from Sudland."),
+        [ev("NORGOV", "023", "SUD")]
+    );
+    // Neither block's pattern: the first block's default.
+    assert_eq!(t("Norland sought Sudland."), [ev("NORGOV", "030", "SUD")]);
+}
