@@ -13,6 +13,7 @@
 
 mod grammar;
 mod mentions;
+mod nominals;
 mod patterns;
 mod quotes;
 mod roles;
@@ -108,7 +109,10 @@ struct Draft {
     target: Member,
     target_rule: String,
     code: String,
-    hit: usize,
+    /// The verb hit that gave the event; `None` for a speech act named by a noun.
+    hit: Option<usize>,
+    /// Tokens of the verb (or noun) that names the act.
+    words: (usize, usize),
     pattern: String,
     verb_entry: String,
     rules: Vec<String>,
@@ -237,7 +241,10 @@ impl Coder {
         };
         let speaker = self.attribute_quotes(&view, &speech, &mut mentions, ctx);
         let hits = verbs::find(&view, &self.dicts, &mentions);
-        let mut drafts = self.code_hits(&view, &mentions, &hits, ctx);
+        let (mut drafts, covered) = self.code_hits(&view, &mentions, &hits, ctx);
+        if self.config.profile == Profile::Cameo {
+            self.code_nominals(&view, &mentions, &hits, &covered, ctx, &mut drafts);
+        }
         self.attribute_reports(&view, &speech, speaker, &mentions, &hits, &mut drafts);
         if let Some(d) = drafts
             .iter()
@@ -263,12 +270,13 @@ impl Coder {
             seen.push(key);
             result
                 .events
-                .push(self.event(record, index, span, &view, &hits, d));
+                .push(self.event(record, index, span, &view, d));
         }
         result
     }
 
-    /// Whether a sentence can give an event at all: it needs a dictionary verb and a word
+    /// Whether a sentence can give an event at all: it needs a dictionary verb (or a noun
+    /// naming a speech act) and a word
     /// that could name a party (an actor or agent word, a pronoun, a capitalised word that
     /// may be a short name or plural of one).
     fn could_code(&self, tokens: &[Token], ids: &[Option<vigil_dict::WordId>]) -> bool {
@@ -276,7 +284,11 @@ impl Coder {
         let verb = ids
             .iter()
             .flatten()
-            .any(|id| d.verbs.by_word.contains_key(id));
+            .any(|id| d.verbs.by_word.contains_key(id))
+            || (self.config.profile == Profile::Cameo
+                && tokens
+                    .iter()
+                    .any(|t| self.rules.speech_noun(&t.upper).is_some()));
         verb && tokens.iter().zip(ids).enumerate().any(|(k, (t, id))| {
             id.is_some_and(|id| d.actors.trie.starts_with_word(id) || d.agents.trie.starts_with_word(id))
                 || grammar::is_actor_pronoun(&t.upper)
@@ -354,13 +366,13 @@ impl Coder {
             mentions[subject.0].members.first().map(|m| (r, m.clone()))
         });
         for d in drafts.iter_mut() {
-            let head = hits[d.hit].head;
+            let head = d.words.0;
             if speech.quoted(head) {
                 if let Some(sp) = speaker.as_ref().and_then(|s| s.first()) {
                     d.reported_by = Some((sp.clone(), "quotation".into()));
                 }
             } else if let Some((r, m)) = &reporter
-                && d.hit != *r
+                && d.hit != Some(*r)
                 && d.source.code() != m.code()
             {
                 d.reported_by = Some((m.clone(), "reported speech".into()));
@@ -389,7 +401,7 @@ impl Coder {
         mentions: &[Mention],
         hits: &[verbs::VerbHit],
         ctx: &ArticleContext,
-    ) -> Vec<Draft> {
+    ) -> (Vec<Draft>, Vec<(usize, usize)>) {
         let verbs = &self.dicts.verbs;
         let mut present: Vec<u32> = view.ids.iter().flatten().copied().collect();
         present.sort_unstable();
@@ -452,9 +464,14 @@ impl Coder {
         }
 
         let mut drafts = Vec::new();
+        // Words the coded verbs' patterns took ("issued *warnings*"): not coded again as nouns.
+        let mut covered = Vec::new();
         for (i, h) in hits.iter().enumerate() {
             if consumed[i] {
                 continue;
+            }
+            if let Some((_, _, m)) = &matches[i] {
+                covered.extend_from_slice(&m.covered);
             }
             let form = match &matches[i] {
                 Some((f, _, _)) => &verbs.forms[*f as usize],
@@ -635,11 +652,67 @@ impl Coder {
             let sub: Vec<bool> = (0..hits.len())
                 .map(|i| roles::subordinate(view, hits, i))
                 .collect();
-            if drafts.iter().any(|d| !sub[d.hit]) {
-                drafts.retain(|d| !sub[d.hit]);
+            let sub = |d: &Draft| d.hit.is_some_and(|h| sub[h]);
+            if drafts.iter().any(|d| !sub(d)) {
+                drafts.retain(|d| !sub(d));
             }
         }
-        drafts
+        for d in &mut drafts {
+            if let Some(h) = d.hit {
+                d.words = (hits[h].start, hits[h].end);
+            }
+        }
+        (drafts, covered)
+    }
+
+    /// Codes speech acts named by nouns ("their warnings to Ukraine"), see [`nominals`].
+    fn code_nominals(
+        &self,
+        view: &view::View,
+        mentions: &[Mention],
+        hits: &[verbs::VerbHit],
+        covered: &[(usize, usize)],
+        ctx: &ArticleContext,
+        drafts: &mut Vec<Draft>,
+    ) {
+        let found = nominals::find(
+            view,
+            mentions,
+            ctx,
+            |w| self.rules.speech_noun(w).map(str::to_string),
+            |i| {
+                covered.iter().any(|&(a, b)| a <= i && i < b)
+                    || hits.iter().any(|h| h.start <= i && i < h.end)
+            },
+        );
+        for n in found {
+            let pair = CodePair {
+                active: Some(n.code.clone()),
+                passive: None,
+            };
+            let first = drafts.len();
+            let (srcs, how) = &n.source;
+            for s in srcs {
+                for t in &mentions[n.target].members {
+                    self.push(
+                        drafts,
+                        s,
+                        how,
+                        t,
+                        &format!("addressee ({})", mentions[n.target].how),
+                        &pair,
+                        0,
+                        &format!("speech-nouns.tsv {}", view.up(n.noun)),
+                        &format!("speech-nouns.tsv {}", view.up(n.noun)),
+                        &["speech act named by a noun".to_string()],
+                    );
+                }
+            }
+            for d in &mut drafts[first..] {
+                d.hit = None;
+                d.words = (n.noun, n.noun + 1);
+            }
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -673,7 +746,8 @@ impl Coder {
                 target: tgt.clone(),
                 target_rule: tr.to_string(),
                 code: code.to_string(),
-                hit,
+                hit: Some(hit),
+                words: (0, 0),
                 pattern: pattern.to_string(),
                 verb_entry: verb_entry.to_string(),
                 rules: applied.to_vec(),
@@ -771,12 +845,10 @@ impl Coder {
         index: usize,
         span: Span,
         view: &view::View,
-        hits: &[verbs::VerbHit],
         d: Draft,
     ) -> Event {
         let table = EventCodes::get();
         let info = table.info(&d.code);
-        let h = &hits[d.hit];
         let actor = |m: &Member, rule: String| ActorRef {
             code: m
                 .code()
@@ -808,8 +880,8 @@ impl Coder {
         }
         let target = actor(&d.target, d.target_rule);
         let verb_span = Span::new(
-            view.tokens[h.start].span.start as usize,
-            view.tokens[h.end - 1].span.end as usize,
+            view.tokens[d.words.0].span.start as usize,
+            view.tokens[d.words.1 - 1].span.end as usize,
         );
         Event {
             id: record.id.clone(),

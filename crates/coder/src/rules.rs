@@ -23,6 +23,7 @@ pub struct Rules {
     reciprocal: FxHashMap<String, String>,
     meeting_nouns: rustc_hash::FxHashSet<String>,
     state_roles: FxHashMap<String, String>,
+    speech_nouns: FxHashMap<String, String>,
     not_states: rustc_hash::FxHashSet<String>,
 }
 
@@ -31,6 +32,7 @@ const NEGATION: &str = include_str!("../../../data/rules/negation.tsv");
 const GOVERNORS: &str = include_str!("../../../data/rules/governors.tsv");
 const RECIPROCAL: &str = include_str!("../../../data/rules/reciprocal.tsv");
 const MEETING_NOUNS: &str = include_str!("../../../data/rules/meeting-nouns.txt");
+const SPEECH_NOUNS: &str = include_str!("../../../data/rules/speech-nouns.tsv");
 const STATE_ROLES: &str = include_str!("../../../data/rules/state-roles.tsv");
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -92,6 +94,14 @@ impl Rules {
             governors,
             reciprocal,
             meeting_nouns: rows(MEETING_NOUNS).map(|r| r[0].to_string()).collect(),
+            speech_nouns: rows(SPEECH_NOUNS)
+                .filter(|r| r.len() >= 2)
+                .flat_map(|r| {
+                    r[0].split_whitespace()
+                        .map(|w| (w.to_string(), r[1].to_string()))
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
             state_roles: rows(STATE_ROLES)
                 .filter(|r| r[0] != "!" && r.len() >= 2)
                 .map(|r| (r[0].to_string(), r[1].to_string()))
@@ -136,6 +146,11 @@ impl Rules {
             return None;
         }
         self.state_roles.get(code.get(..2)?).map(String::as_str)
+    }
+
+    /// The code of the speech act `noun` (upper case) names ("WARNINGS" → `130`).
+    pub fn speech_noun(&self, noun: &str) -> Option<&str> {
+        self.speech_nouns.get(noun).map(String::as_str)
     }
 
     /// True when `noun` (upper case) names a meeting ("talks", "summit").

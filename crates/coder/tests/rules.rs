@@ -588,3 +588,22 @@ SEEK {SEEKS SEEKING SOUGHT}
     // Neither block's pattern: the first block's default.
     assert_eq!(t("Norland sought Sudland."), [ev("NORGOV", "030", "SUD")]);
 }
+
+#[test]
+fn a_speech_act_named_by_a_noun_is_coded_with_its_possessor_and_addressee() {
+    let c = coder(Profile::Cameo);
+    let t = |s| triples(&c, "2021-01-01", s);
+    // The possessive pronoun stands for the clause's actor; the compound addressee gives
+    // one event each.
+    assert_eq!(
+        t("The Norlandians have become more explicit in their warnings to Sudland and Westmark."),
+        [ev("NORGOV", "130", "SUD"), ev("NORGOV", "130", "WSM")]
+    );
+    assert_eq!(
+        t("Norland's latest demands on Sudland surprised observers."),
+        [ev("NORGOV", "100", "SUD")]
+    );
+    // No addressee, or a material act: nothing.
+    assert!(t("Norland's warnings were ignored.").is_empty());
+    assert!(t("Norland's invasion of Sudland went on.").is_empty());
+}
