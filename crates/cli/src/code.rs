@@ -65,13 +65,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // of a run, and they do not depend on each other.
     let mut bad = Vec::new();
     let (dicts, first) = std::thread::scope(|scope| {
-        let loading = scope.spawn(|| {
-            // The tagger's weights load on first use; do it here, off the critical path.
-            vigil_text::Tagger::embedded();
-            args.dicts.load()
-        });
+        // The tagger's weights load on first use; load them here, beside the rest.
+        let tagger = scope.spawn(vigil_text::Tagger::embedded);
+        let loading = scope.spawn(|| args.dicts.load());
         let first = read_input(&args.files[0], args.date, &mut bad);
         let dicts = loading.join().expect("dictionary loading does not panic");
+        tagger.join().expect("tagger loading does not panic");
         (dicts, first)
     });
     let dicts = dicts?;

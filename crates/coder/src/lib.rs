@@ -403,9 +403,7 @@ impl Coder {
         ctx: &ArticleContext,
     ) -> (Vec<Draft>, Vec<(usize, usize)>) {
         let verbs = &self.dicts.verbs;
-        let mut present: Vec<u32> = view.ids.iter().flatten().copied().collect();
-        present.sort_unstable();
-        present.dedup();
+        let present = self.index.present(view);
         // Best pattern of every verb.
         // Best pattern of every verb, and the form (of the verb's blocks) it belongs to.
         let matches: Vec<Option<(u32, usize, patterns::Match)>> = hits

@@ -15,7 +15,18 @@ use vigil_model::Pos;
 pub struct PatternInfo {
     verb: usize,
     required: Box<[WordId]>,
+    /// Synonym sets the pattern needs (sorted): one of each set's members must be present.
+    sets: Box<[u32]>,
     layout: VerbLayout,
+}
+
+/// What a sentence contains, for ruling patterns out before trying them.
+#[derive(Debug, Default)]
+pub struct Present {
+    /// Its distinct word ids, sorted.
+    words: Vec<WordId>,
+    /// The synonym sets whose members could start at one of its words, sorted.
+    sets: Vec<u32>,
 }
 
 /// [`PatternInfo`] for every pattern of every verb block, built once per dictionary set.
@@ -30,17 +41,20 @@ pub struct PatternIndex {
     /// Per synonym set: its member phrases as a trie, so a set is matched in one walk
     /// instead of one comparison per member.
     synsets: Vec<PhraseTrie<u32>>,
+    /// First word of a member of a synonym set → the sets it may start.
+    set_starts: rustc_hash::FxHashMap<WordId, Vec<u32>>,
 }
 
-fn required_words(elems: &[PElem], out: &mut Vec<WordId>) {
+fn required_words(elems: &[PElem], out: &mut Vec<WordId>, sets: &mut Vec<u32>) {
     for e in elems {
         match &e.elem {
             Elem::Word(w) => out.push(*w),
             Elem::NounPhrase(ws) => out.extend(ws.iter().copied()),
             Elem::Prep { prep, object } => {
                 out.push(*prep);
-                required_words(object, out);
+                required_words(object, out, sets);
             }
+            Elem::Synset(id) => sets.push(*id),
             _ => {}
         }
     }
@@ -57,13 +71,16 @@ impl PatternIndex {
                 b.patterns
                     .iter()
                     .map(|p| {
-                        let mut required = Vec::new();
-                        required_words(&p.elems, &mut required);
+                        let (mut required, mut sets) = (Vec::new(), Vec::new());
+                        required_words(&p.elems, &mut required, &mut sets);
                         required.sort_unstable();
                         required.dedup();
+                        sets.sort_unstable();
+                        sets.dedup();
                         PatternInfo {
                             verb: p.verb_index(),
                             required: required.into(),
+                            sets: sets.into(),
                             layout: b.layout,
                         }
                     })
@@ -84,6 +101,18 @@ impl PatternIndex {
             keyed.push(k);
             unkeyed.push(u);
         }
+        let mut set_starts: rustc_hash::FxHashMap<WordId, Vec<u32>> =
+            rustc_hash::FxHashMap::default();
+        for (id, set) in dicts.verbs.synsets.iter().enumerate() {
+            for m in &set.members {
+                if let Some(&w) = m.first() {
+                    let ids = set_starts.entry(w).or_default();
+                    if ids.last() != Some(&(id as u32)) {
+                        ids.push(id as u32);
+                    }
+                }
+            }
+        }
         let synsets = dicts
             .verbs
             .synsets
@@ -101,21 +130,43 @@ impl PatternIndex {
             keyed,
             unkeyed,
             synsets,
+            set_starts,
         }
     }
 
-    /// The patterns of `block` worth trying on a sentence whose (sorted, distinct) word ids
-    /// are `present`, in file order.
-    pub fn candidates(&self, block: usize, present: &[WordId]) -> Vec<usize> {
-        let mut out: Vec<usize> = self.unkeyed[block].iter().map(|&i| i as usize).collect();
+    /// What the sentence of `view` contains, for [`PatternIndex::candidates`].
+    pub fn present(&self, view: &View) -> Present {
+        let mut words: Vec<WordId> = view.ids.iter().flatten().copied().collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut sets: Vec<u32> = words
+            .iter()
+            .filter_map(|w| self.set_starts.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        sets.sort_unstable();
+        sets.dedup();
+        Present { words, sets }
+    }
+
+    /// The patterns of `block` worth trying on a sentence containing `present`, in file
+    /// order.
+    pub fn candidates(&self, block: usize, present: &Present) -> Vec<usize> {
+        let infos = &self.blocks[block];
+        let mut out: Vec<usize> = self.unkeyed[block]
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| infos[i].possible(present))
+            .collect();
         let keyed = &self.keyed[block];
         if !keyed.is_empty() {
-            for w in present {
+            for w in &present.words {
                 if let Some(ps) = keyed.get(w) {
                     out.extend(
                         ps.iter()
                             .map(|&i| i as usize)
-                            .filter(|&i| self.blocks[block][i].possible(present)),
+                            .filter(|&i| infos[i].possible(present)),
                     );
                 }
             }
@@ -131,12 +182,16 @@ impl PatternIndex {
 }
 
 impl PatternInfo {
-    /// True when every literal word of the pattern occurs in the sentence, whose word ids
-    /// are `present` (sorted).
-    pub fn possible(&self, present: &[WordId]) -> bool {
+    /// True when every literal word of the pattern occurs in the sentence, and a member of
+    /// every synonym set it needs may.
+    pub fn possible(&self, present: &Present) -> bool {
         self.required
             .iter()
-            .all(|w| present.binary_search(w).is_ok())
+            .all(|w| present.words.binary_search(w).is_ok())
+            && self
+                .sets
+                .iter()
+                .all(|s| present.sets.binary_search(s).is_ok())
     }
 }
 

@@ -41,12 +41,17 @@ fn embedded_model_loads_without_hash_collisions() {
     assert_eq!(t.affixes.len(), affixes);
     let hashes: std::collections::BTreeSet<u64> = words.iter().map(|w| str_hash(w)).collect();
     assert_eq!(hashes.len(), words.len());
+    // Every weight is kept: in a sparse row, or in a dense one (where labels without a
+    // weight are zeros).
+    let stored = t.entries.len() + t.dense.iter().filter(|w| **w != 0.0).count();
     assert_eq!(
-        t.entries.len(),
+        stored,
         weights
             .values()
-            .map(|r| r.as_object().unwrap().len())
-            .sum::<usize>()
+            .flat_map(|r| r.as_object().unwrap().values())
+            .filter(|w| w.as_f64() != Some(0.0))
+            .count()
+            + t.entries.iter().filter(|e| e.weight == 0.0).count()
     );
 }
 
