@@ -2,7 +2,6 @@
 //! all threads, and peak memory, on a fixed corpus of real sentences or on one you give.
 
 use crate::dicts::DictArgs;
-use crate::input;
 use anyhow::{Context, Result};
 use clap::Args as ClapArgs;
 use rayon::prelude::*;
@@ -11,6 +10,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 use vigil_coder::{Coder, CoderConfig};
 use vigil_eval::corpus;
+use vigil_ingest as input;
 use vigil_model::Article;
 
 const SUITE: &str = include_str!("../../../data/validation/PETR.UnitTest.records.xml");

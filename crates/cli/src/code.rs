@@ -1,14 +1,14 @@
 //! `vigil code`: articles in, events out, in input order, on all cores.
 
 use crate::dicts::DictArgs;
-use crate::input::{self, BadRecord};
 use crate::output::{self, Format};
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use clap::Args as ClapArgs;
 use rayon::prelude::*;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 use vigil_coder::{Coder, CoderConfig, Profile};
+use vigil_ingest::{self as input, BadRecord};
 use vigil_model::Article;
 
 /// Arguments of `vigil code`.
@@ -114,39 +114,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads one input argument into articles (records grouped by `article`).
+/// Reads one input argument (any format `vigil-ingest` reads) into articles (records
+/// grouped by `article`). Bad records go to `bad`; a refused input is an error.
 pub fn read_input(
     file: &str,
     date: Option<chrono::NaiveDate>,
     bad: &mut Vec<BadRecord>,
 ) -> Result<Vec<Vec<Article>>> {
-    if file == "-" {
-        let stdin = std::io::stdin();
-        return Ok(input::group_articles(input::read_jsonl(
-            "-",
-            stdin.lock(),
-            bad,
-        )?));
-    }
-    if file.ends_with(".jsonl") || file.ends_with(".ndjson") {
-        let f = std::fs::File::open(file).with_context(|| format!("cannot open {file}"))?;
-        return Ok(input::group_articles(input::read_jsonl(
-            file,
-            BufReader::new(f),
-            bad,
-        )?));
-    }
-    if file.ends_with(".txt") || !file.contains('.') {
-        let bytes = std::fs::read(file).with_context(|| format!("cannot read {file}"))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            anyhow::anyhow!(
-                "{file}: not UTF-8 text (byte {})",
-                e.utf8_error().valid_up_to()
-            )
-        })?;
-        return Ok(vec![vec![input::read_txt(file, text, date)?]]);
-    }
-    bail!("{file}: unknown input type (expected .txt, .jsonl or - for JSONL on stdin)")
+    let opts = input::Options {
+        date,
+        follow: false,
+    };
+    let mut records = Vec::new();
+    input::read_input(file, &opts, &mut |item| match item {
+        input::Item::Record(a) => records.push(a),
+        input::Item::Bad(b) => bad.push(b),
+    })
+    .map_err(|b| anyhow::anyhow!("{}: {}", b.place, b.message))?;
+    Ok(input::group_articles(records))
 }
 
 /// Codes `articles` in parallel batches and writes the events in input order.

@@ -3,7 +3,6 @@
 //! and settings).
 
 use crate::dicts::DictArgs;
-use crate::input;
 use anyhow::{Context, Result, bail};
 use clap::Args as ClapArgs;
 use rayon::prelude::*;
@@ -14,6 +13,7 @@ use vigil_coder::{Coder, CoderConfig, Profile};
 use vigil_dict::{DictFile, DictSet, LoadOptions};
 use vigil_eval::gold::{self, PredEvent};
 use vigil_eval::suite::{self, Expected, Triple};
+use vigil_ingest as input;
 use vigil_model::Article;
 
 /// Arguments of `vigil eval`.

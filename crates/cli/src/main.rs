@@ -5,7 +5,6 @@ mod code;
 mod demo;
 mod dicts;
 mod eval;
-mod input;
 mod output;
 
 use clap::{Parser, Subcommand};
