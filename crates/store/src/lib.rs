@@ -1,1 +1,110 @@
-//! placeholder
+//! The event store: articles, their sentences, coded events and the mentions that report
+//! them, in a SQLite file (the default) or a PostgreSQL database (many writers at once).
+//!
+//! The store is written one batch at a time, each batch one transaction, and every write is
+//! an idempotent upsert keyed by what the row *is* (a record id, an event id), so a batch
+//! interrupted at any point (Ctrl-C, `kill -9`) leaves the last committed state, and
+//! running the same input again completes the job without duplicates.
+//!
+//! Events: several reports of one event (same event date, source, code and target) are one
+//! event, identified by [`event_id`], with one *mention* per report (record id, sentence,
+//! provenance). Counts (GDELT's NumMentions, NumSources, NumArticles) and the event's `id`
+//! (the record id of its first report: the smallest publication date, then record id) are
+//! computed from the mentions when read, so they never disagree with them and do not depend
+//! on the order of ingestion.
+
+mod hash;
+mod query;
+mod schema;
+mod sqlite;
+
+pub use hash::{content_hash, event_id};
+pub use query::{Filter, StoredEvent};
+
+use vigil_model::{Article, Event, Span};
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database URL is not one Vigil understands.
+    #[error("unsupported database URL `{0}` (use sqlite:PATH or postgres://...)")]
+    Url(String),
+    /// The database was written by a newer Vigil.
+    #[error(
+        "the database has schema version {found}; this Vigil knows up to {known}: upgrade Vigil"
+    )]
+    TooNew {
+        /// Version found in the database.
+        found: i64,
+        /// Newest version this build knows.
+        known: i64,
+    },
+    /// SQLite said no.
+    #[error("SQLite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A stored row could not be read back.
+    #[error("stored data: {0}")]
+    Data(String),
+}
+
+/// Result of store operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// One coded record, ready to store.
+#[derive(Clone, Debug)]
+pub struct CodedRecord {
+    /// The record as read.
+    pub article: Article,
+    /// Its [`content_hash`].
+    pub hash: String,
+    /// Byte spans of its sentences (index = sentence number).
+    pub sentences: Vec<Span>,
+    /// Its events, in coding order.
+    pub events: Vec<Event>,
+}
+
+/// What the store holds, in numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Articles (records).
+    pub articles: u64,
+    /// Sentences.
+    pub sentences: u64,
+    /// Distinct events (with at least one mention).
+    pub events: u64,
+    /// Mentions (reports of events).
+    pub mentions: u64,
+}
+
+/// A database Vigil stores into and reads from.
+pub trait Store: Send {
+    /// The stored content hash of each of `ids` that is stored.
+    fn hashes(&mut self, ids: &[&str]) -> Result<std::collections::HashMap<String, String>>;
+    /// Writes `records` in one transaction: each replaces whatever was stored under its id
+    /// (its sentences and mentions), and adds its events where they are new.
+    fn write(&mut self, records: &[CodedRecord]) -> Result<()>;
+    /// Removes events that no mention reports any more (after superseded records).
+    fn prune(&mut self) -> Result<u64>;
+    /// Events matching `filter`, most recent first.
+    fn events(&mut self, filter: &Filter) -> Result<Vec<StoredEvent>>;
+    /// Row counts.
+    fn counts(&mut self) -> Result<Counts>;
+}
+
+/// Opens (creating and migrating when needed) the database at `url`: `sqlite:PATH`, a bare
+/// path, or `postgres://…`.
+pub fn open(url: &str) -> Result<Box<dyn Store>> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Err(StoreError::Url(format!(
+            "{url} (PostgreSQL support is not built yet)"
+        )));
+    }
+    let path = url.strip_prefix("sqlite:").unwrap_or(url);
+    if path.is_empty() {
+        return Err(StoreError::Url(url.to_string()));
+    }
+    Ok(Box::new(sqlite::Sqlite::open(path)?))
+}
+
+#[cfg(test)]
+mod tests;

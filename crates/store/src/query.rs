@@ -1,0 +1,74 @@
+//! Reading events back: filters and the stored form of an event.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+use vigil_model::Event;
+
+/// Which events to read. Codes match by prefix (`RUS` matches `RUSGOV`, `15` matches `154`).
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Source or target starts with this.
+    pub actor: Option<String>,
+    /// Source starts with this.
+    pub source: Option<String>,
+    /// Target starts with this.
+    pub target: Option<String>,
+    /// Event code starts with this.
+    pub code: Option<String>,
+    /// QuadClass.
+    pub quad: Option<u8>,
+    /// Event date on or after.
+    pub since: Option<NaiveDate>,
+    /// Event date on or before.
+    pub until: Option<NaiveDate>,
+    /// At most this many events.
+    pub limit: Option<u64>,
+}
+
+/// One stored event with what its mentions say about it.
+#[derive(Clone, Debug)]
+pub struct StoredEvent {
+    /// Stable event id.
+    pub event_id: i64,
+    /// The event date (the publication date until dates are resolved).
+    pub event_date: NaiveDate,
+    /// The first report, as coded: its `id` is the event's id.
+    pub first: Event,
+    /// Every report, as (record id, sentence), first report first.
+    pub mentions: Vec<(String, usize)>,
+    /// Distinct sources (outlets) reporting it.
+    pub sources: u64,
+    /// Distinct articles reporting it.
+    pub articles: u64,
+    /// When it was first stored (UTC, YYYYMMDDHHMMSS).
+    pub added: String,
+    /// URL of the first report, when known.
+    pub url: Option<String>,
+}
+
+impl StoredEvent {
+    /// The JSON object `vigil events --format jsonl` prints: the fields of `vigil code`
+    /// (of the first report) plus `event_id`, `event_date`, `mentions`, `sources`,
+    /// `articles`.
+    pub fn to_json(&self) -> Value {
+        let mut v = match serde_json::to_value(&self.first) {
+            Ok(Value::Object(m)) => m,
+            _ => Map::new(),
+        };
+        v.insert("event_id".into(), self.event_id.into());
+        v.insert("event_date".into(), self.event_date.to_string().into());
+        v.insert(
+            "mentions".into(),
+            Value::Array(
+                self.mentions
+                    .iter()
+                    .map(|(id, s)| serde_json::json!({"id": id, "sentence": s}))
+                    .collect(),
+            ),
+        );
+        v.insert("num_mentions".into(), (self.mentions.len() as u64).into());
+        v.insert("sources".into(), self.sources.into());
+        v.insert("articles".into(), self.articles.into());
+        Value::Object(v)
+    }
+}

@@ -1,0 +1,57 @@
+//! The schema, as numbered migrations. A database records the last migration applied;
+//! opening it applies the rest, in one transaction each. Never edit a released migration:
+//! add the next one.
+
+/// Migrations for SQLite, in order; version N is `SQLITE[N - 1]`.
+pub const SQLITE: &[&str] = &[
+    // 1: articles, sentences, events, mentions, actors.
+    r#"
+    CREATE TABLE articles (
+        id         TEXT PRIMARY KEY,   -- the record id the input gave
+        article    TEXT,               -- grouping key of multi-record articles
+        date       TEXT NOT NULL,      -- publication date, YYYY-MM-DD
+        url        TEXT,
+        outlet     TEXT,
+        title      TEXT,
+        hash       TEXT NOT NULL,      -- content hash: equal means unchanged
+        text       TEXT NOT NULL,
+        stored_at  TEXT NOT NULL       -- UTC, YYYYMMDDHHMMSS (GDELT's DATEADDED)
+    );
+    CREATE TABLE sentences (
+        record_id  TEXT NOT NULL,
+        idx        INTEGER NOT NULL,   -- 0-based, as events' `sentence`
+        start_byte INTEGER NOT NULL,
+        end_byte   INTEGER NOT NULL,
+        PRIMARY KEY (record_id, idx)
+    );
+    CREATE TABLE events (
+        event_id   INTEGER PRIMARY KEY, -- hash of (event_date, source, code, target)
+        event_date TEXT NOT NULL,
+        source     TEXT NOT NULL,
+        code       TEXT NOT NULL,
+        target     TEXT NOT NULL,
+        root       TEXT NOT NULL,
+        quad       INTEGER,
+        goldstein  REAL
+    );
+    CREATE INDEX events_by_date ON events (event_date);
+    CREATE INDEX events_by_source ON events (source);
+    CREATE INDEX events_by_target ON events (target);
+    CREATE TABLE mentions (
+        event_id    INTEGER NOT NULL,
+        record_id   TEXT NOT NULL,
+        sentence    INTEGER NOT NULL,
+        date        TEXT NOT NULL,     -- publication date of the record
+        source_key  TEXT NOT NULL,     -- outlet (else URL host, else record id): NumSources
+        article_key TEXT NOT NULL,     -- article (else record id): NumArticles
+        event       TEXT NOT NULL,     -- the coded event as `vigil code` prints it
+        PRIMARY KEY (event_id, record_id, sentence)
+    );
+    CREATE INDEX mentions_by_record ON mentions (record_id);
+    CREATE TABLE actors (
+        code       TEXT PRIMARY KEY,
+        country    TEXT NOT NULL,      -- leading three-letter code
+        role       TEXT NOT NULL       -- the rest (GOV, MIL, ...)
+    );
+    "#,
+];

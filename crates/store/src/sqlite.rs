@@ -1,0 +1,296 @@
+//! The SQLite store: one file, WAL mode, one transaction per batch.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use crate::query::{Filter, StoredEvent};
+use crate::schema;
+use crate::{CodedRecord, Counts, Result, Store, StoreError, event_id};
+
+/// A SQLite database file.
+pub struct Sqlite {
+    conn: Connection,
+}
+
+impl Sqlite {
+    /// Opens (creating it if needed) and migrates the database at `path`.
+    pub fn open(path: &str) -> Result<Sqlite> {
+        let conn = Connection::open(path)?;
+        // WAL: readers never block the writer, and a killed writer leaves the last
+        // committed transaction. NORMAL sync is crash-safe in WAL mode (a power cut may
+        // lose the last commit, never consistency). Other writers wait rather than fail.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(60))?;
+        let mut db = Sqlite { conn };
+        db.migrate()?;
+        Ok(db)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch("CREATE TABLE IF NOT EXISTS vigil_schema (version INTEGER NOT NULL)")?;
+        let found: i64 = tx
+            .query_row("SELECT max(version) FROM vigil_schema", [], |r| {
+                r.get::<_, Option<i64>>(0)
+            })?
+            .unwrap_or(0);
+        let known = schema::SQLITE.len() as i64;
+        if found > known {
+            return Err(StoreError::TooNew { found, known });
+        }
+        for (i, sql) in schema::SQLITE.iter().enumerate().skip(found as usize) {
+            tx.execute_batch(sql)?;
+            tx.execute(
+                "INSERT INTO vigil_schema (version) VALUES (?1)",
+                [i as i64 + 1],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// `YYYYMMDDHHMMSS` now, in UTC.
+pub(crate) fn now_stamp() -> String {
+    chrono::Utc::now().format("%Y%m%d%H%M%S").to_string()
+}
+
+/// What NumSources counts a record under: its outlet, else its URL's host, else itself.
+pub(crate) fn source_key(a: &vigil_model::Article) -> String {
+    if let Some(o) = a.outlet.as_deref().filter(|o| !o.is_empty()) {
+        return o.to_string();
+    }
+    if let Some(u) = a.url.as_deref() {
+        let rest = u.split_once("://").map_or(u, |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        if !host.is_empty() {
+            return host.to_ascii_lowercase();
+        }
+    }
+    a.id.clone()
+}
+
+/// The country and role parts of an actor code (`RUSGOV` → `RUS`, `GOV`).
+pub(crate) fn split_actor(code: &str) -> (&str, &str) {
+    if code.len() >= 3 && code.is_char_boundary(3) {
+        code.split_at(3)
+    } else {
+        (code, "")
+    }
+}
+
+impl Store for Sqlite {
+    fn hashes(&mut self, ids: &[&str]) -> Result<HashMap<String, String>> {
+        let mut out = HashMap::with_capacity(ids.len());
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT hash FROM articles WHERE id = ?1")?;
+        for id in ids {
+            if let Some(h) = stmt.query_row([id], |r| r.get::<_, String>(0)).optional()? {
+                out.insert((*id).to_string(), h);
+            }
+        }
+        Ok(out)
+    }
+
+    fn write(&mut self, records: &[CodedRecord]) -> Result<()> {
+        let stamp = now_stamp();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        {
+            let mut article = tx.prepare_cached(
+                "INSERT INTO articles (id, article, date, url, outlet, title, hash, text, stored_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (id) DO UPDATE SET article = excluded.article, date = excluded.date,
+                   url = excluded.url, outlet = excluded.outlet, title = excluded.title,
+                   hash = excluded.hash, text = excluded.text, stored_at = excluded.stored_at",
+            )?;
+            let mut drop_sentences =
+                tx.prepare_cached("DELETE FROM sentences WHERE record_id = ?1")?;
+            let mut drop_mentions =
+                tx.prepare_cached("DELETE FROM mentions WHERE record_id = ?1")?;
+            let mut sentence = tx.prepare_cached(
+                "INSERT INTO sentences (record_id, idx, start_byte, end_byte) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let mut event = tx.prepare_cached(
+                "INSERT INTO events (event_id, event_date, source, code, target, root, quad, goldstein)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+            )?;
+            let mut mention = tx.prepare_cached(
+                "INSERT INTO mentions (event_id, record_id, sentence, date, source_key, article_key, event)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+            )?;
+            let mut actor = tx.prepare_cached(
+                "INSERT INTO actors (code, country, role) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+            )?;
+            for r in records {
+                let a = &r.article;
+                let date = a.date.to_string();
+                article.execute(params![
+                    a.id, a.article, date, a.url, a.outlet, a.title, r.hash, a.text, stamp
+                ])?;
+                drop_sentences.execute([&a.id])?;
+                drop_mentions.execute([&a.id])?;
+                for (i, s) in r.sentences.iter().enumerate() {
+                    sentence.execute(params![a.id, i as i64, s.start as i64, s.end as i64])?;
+                }
+                let skey = source_key(a);
+                let akey = a.article.clone().unwrap_or_else(|| a.id.clone());
+                for e in &r.events {
+                    // Until event dates are resolved, an event is dated by its report.
+                    let event_date = e.date;
+                    let eid = event_id(event_date, &e.source, &e.code, &e.target);
+                    event.execute(params![
+                        eid,
+                        event_date.to_string(),
+                        e.source,
+                        e.code,
+                        e.target,
+                        e.root,
+                        e.quad,
+                        e.goldstein.map(f64::from)
+                    ])?;
+                    let json = serde_json::to_string(e)
+                        .map_err(|err| StoreError::Data(err.to_string()))?;
+                    mention.execute(params![
+                        eid,
+                        a.id,
+                        e.sentence as i64,
+                        date,
+                        skey,
+                        akey,
+                        json
+                    ])?;
+                    for code in [&e.source, &e.target] {
+                        if !code.is_empty() {
+                            let (country, role) = split_actor(code);
+                            actor.execute(params![code, country, role])?;
+                        }
+                    }
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn prune(&mut self) -> Result<u64> {
+        let n = self.conn.execute(
+            "DELETE FROM events WHERE NOT EXISTS
+               (SELECT 1 FROM mentions m WHERE m.event_id = events.event_id)",
+            [],
+        )?;
+        Ok(n as u64)
+    }
+
+    fn events(&mut self, f: &Filter) -> Result<Vec<StoredEvent>> {
+        let mut sql = String::from(
+            "SELECT e.event_id, e.event_date, count(*), count(DISTINCT m.source_key),
+                    count(DISTINCT m.article_key)
+             FROM events e JOIN mentions m ON m.event_id = e.event_id WHERE 1 = 1",
+        );
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        let mut prefix = |sql: &mut String, cols: &[&str], p: &str| {
+            let p = p.to_ascii_uppercase();
+            let conds: Vec<String> = cols
+                .iter()
+                .map(|c| {
+                    args.push(p.clone().into());
+                    format!("substr(e.{c}, 1, {}) = ?{}", p.chars().count(), args.len())
+                })
+                .collect();
+            sql.push_str(&format!(" AND ({})", conds.join(" OR ")));
+        };
+        if let Some(a) = &f.actor {
+            prefix(&mut sql, &["source", "target"], a);
+        }
+        if let Some(s) = &f.source {
+            prefix(&mut sql, &["source"], s);
+        }
+        if let Some(t) = &f.target {
+            prefix(&mut sql, &["target"], t);
+        }
+        if let Some(c) = &f.code {
+            prefix(&mut sql, &["code"], c);
+        }
+        if let Some(q) = f.quad {
+            args.push(i64::from(q).into());
+            sql.push_str(&format!(" AND e.quad = ?{}", args.len()));
+        }
+        if let Some(d) = f.since {
+            args.push(d.to_string().into());
+            sql.push_str(&format!(" AND e.event_date >= ?{}", args.len()));
+        }
+        if let Some(d) = f.until {
+            args.push(d.to_string().into());
+            sql.push_str(&format!(" AND e.event_date <= ?{}", args.len()));
+        }
+        sql.push_str(" GROUP BY e.event_id ORDER BY e.event_date DESC, e.event_id");
+        if let Some(n) = f.limit {
+            sql.push_str(&format!(" LIMIT {n}"));
+        }
+        let rows: Vec<(i64, String, i64, i64, i64)> = {
+            let mut stmt = self.conn.prepare(&sql)?;
+            stmt.query_map(rusqlite::params_from_iter(args), |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?
+        };
+        let mut mentions = self.conn.prepare_cached(
+            "SELECT m.record_id, m.sentence, m.event, a.stored_at, a.url
+             FROM mentions m JOIN articles a ON a.id = m.record_id
+             WHERE m.event_id = ?1 ORDER BY m.date, m.record_id, m.sentence",
+        )?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (eid, date, _n, sources, articles) in rows {
+            let mut first = None;
+            let mut list = Vec::new();
+            let mut rows = mentions.query([eid])?;
+            while let Some(r) = rows.next()? {
+                let id: String = r.get(0)?;
+                let sentence: i64 = r.get(1)?;
+                if first.is_none() {
+                    let json: String = r.get(2)?;
+                    let e: vigil_model::Event = serde_json::from_str(&json)
+                        .map_err(|err| StoreError::Data(format!("event {eid}: {err}")))?;
+                    first = Some((e, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?));
+                }
+                list.push((id, sentence as usize));
+            }
+            let Some((first, added, url)) = first else {
+                continue;
+            };
+            out.push(StoredEvent {
+                event_id: eid,
+                event_date: date
+                    .parse()
+                    .map_err(|err| StoreError::Data(format!("event {eid} date: {err}")))?,
+                first,
+                mentions: list,
+                sources: sources as u64,
+                articles: articles as u64,
+                added,
+                url,
+            });
+        }
+        Ok(out)
+    }
+
+    fn counts(&mut self) -> Result<Counts> {
+        let one = |sql: &str| -> Result<u64> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        Ok(Counts {
+            articles: one("SELECT count(*) FROM articles")?,
+            sentences: one("SELECT count(*) FROM sentences")?,
+            events: one("SELECT count(*) FROM events e WHERE EXISTS
+                   (SELECT 1 FROM mentions m WHERE m.event_id = e.event_id)")?,
+            mentions: one("SELECT count(*) FROM mentions")?,
+        })
+    }
+}

@@ -1,0 +1,206 @@
+//! Store tests on a real SQLite file.
+
+use super::*;
+use chrono::NaiveDate;
+use vigil_model::{Article, Event, Provenance};
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn ev(id: &str, date: &str, sentence: usize, s: &str, c: &str, t: &str) -> Event {
+    Event {
+        id: id.into(),
+        sentence,
+        source: s.into(),
+        target: t.into(),
+        code: c.into(),
+        root: c[..2].into(),
+        quad: Some(4),
+        goldstein: Some(-9.0),
+        date: day(date),
+        provenance: Provenance::default(),
+    }
+}
+
+fn rec(id: &str, date: &str, outlet: &str, text: &str, events: Vec<Event>) -> CodedRecord {
+    let mut a = Article::new(id, day(date), text);
+    a.outlet = Some(outlet.into());
+    CodedRecord {
+        hash: content_hash(&a),
+        sentences: vec![Span::new(0, text.len())],
+        article: a,
+        events,
+    }
+}
+
+fn open_temp() -> (tempfile::TempDir, Box<dyn Store>) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = open(&format!("sqlite:{}", dir.path().join("v.db").display())).unwrap();
+    (dir, db)
+}
+
+#[test]
+fn reports_of_one_event_are_one_event_with_mentions_and_the_first_report_names_it() {
+    let (_d, mut db) = open_temp();
+    // Written in the "wrong" order: the later report first.
+    db.write(&[rec(
+        "b",
+        "2021-12-04",
+        "Reuters",
+        "Russia massed troops.",
+        vec![ev("b", "2021-12-04", 0, "RUSMIL", "154", "UKR")],
+    )])
+    .unwrap();
+    db.write(&[
+        rec(
+            "a",
+            "2021-12-04",
+            "AP",
+            "Russia massed troops. Again.",
+            vec![
+                ev("a", "2021-12-04", 0, "RUSMIL", "154", "UKR"),
+                ev("a", "2021-12-04", 1, "RUSMIL", "154", "UKR"),
+            ],
+        ),
+        rec(
+            "c",
+            "2021-12-05",
+            "AP",
+            "Russia massed troops.",
+            vec![ev("c", "2021-12-05", 0, "RUSMIL", "154", "UKR")],
+        ),
+    ])
+    .unwrap();
+    let all = db.events(&Filter::default()).unwrap();
+    assert_eq!(all.len(), 2, "a different date is a different event");
+    let e = all
+        .iter()
+        .find(|e| e.event_date == day("2021-12-04"))
+        .unwrap();
+    assert_eq!(e.first.id, "a");
+    assert_eq!(
+        e.mentions,
+        [("a".into(), 0), ("a".into(), 1), ("b".into(), 0)]
+    );
+    assert_eq!((e.sources, e.articles), (2, 2));
+    assert_eq!(
+        e.event_id,
+        event_id(day("2021-12-04"), "RUSMIL", "154", "UKR")
+    );
+    let c = db.counts().unwrap();
+    assert_eq!(
+        (c.articles, c.sentences, c.events, c.mentions),
+        (3, 3, 2, 4)
+    );
+}
+
+#[test]
+fn writing_again_adds_nothing_and_a_changed_record_supersedes_its_old_version() {
+    let (_d, mut db) = open_temp();
+    let r = rec(
+        "a",
+        "2021-12-04",
+        "AP",
+        "Russia massed troops.",
+        vec![ev("a", "2021-12-04", 0, "RUSMIL", "154", "UKR")],
+    );
+    db.write(std::slice::from_ref(&r)).unwrap();
+    db.write(std::slice::from_ref(&r)).unwrap();
+    assert_eq!(db.counts().unwrap().mentions, 1);
+    assert_eq!(db.hashes(&["a", "zz"]).unwrap().get("a"), Some(&r.hash));
+    let changed = rec(
+        "a",
+        "2021-12-04",
+        "AP",
+        "Russia attacked Ukraine.",
+        vec![ev("a", "2021-12-04", 0, "RUSMIL", "190", "UKR")],
+    );
+    db.write(&[changed]).unwrap();
+    assert_eq!(db.prune().unwrap(), 1);
+    let all = db.events(&Filter::default()).unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].first.code, "190");
+}
+
+#[test]
+fn filters_match_prefixes_quads_and_dates() {
+    let (_d, mut db) = open_temp();
+    db.write(&[rec(
+        "a",
+        "2021-12-04",
+        "AP",
+        "x",
+        vec![
+            ev("a", "2021-12-04", 0, "RUSMIL", "154", "UKR"),
+            ev("a", "2021-12-04", 0, "USAGOV", "036", "RUSGOV"),
+        ],
+    )])
+    .unwrap();
+    let mut n = |f: Filter| db.events(&f).unwrap().len();
+    assert_eq!(
+        n(Filter {
+            actor: Some("rus".into()),
+            ..Filter::default()
+        }),
+        2
+    );
+    assert_eq!(
+        n(Filter {
+            source: Some("RUS".into()),
+            ..Filter::default()
+        }),
+        1
+    );
+    assert_eq!(
+        n(Filter {
+            target: Some("UKR".into()),
+            ..Filter::default()
+        }),
+        1
+    );
+    assert_eq!(
+        n(Filter {
+            code: Some("15".into()),
+            ..Filter::default()
+        }),
+        1
+    );
+    assert_eq!(
+        n(Filter {
+            quad: Some(1),
+            ..Filter::default()
+        }),
+        0
+    );
+    assert_eq!(
+        n(Filter {
+            since: Some(day("2021-12-05")),
+            ..Filter::default()
+        }),
+        0
+    );
+    assert_eq!(
+        n(Filter {
+            until: Some(day("2021-12-04")),
+            limit: Some(1),
+            ..Filter::default()
+        }),
+        1
+    );
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.db");
+    drop(open(path.to_str().unwrap()).unwrap());
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute("INSERT INTO vigil_schema (version) VALUES (99)", [])
+        .unwrap();
+    drop(c);
+    assert!(matches!(
+        open(path.to_str().unwrap()),
+        Err(StoreError::TooNew { found: 99, .. })
+    ));
+}
