@@ -13,6 +13,7 @@
 //! computed from the mentions when read, so they never disagree with them and do not depend
 //! on the order of ingestion.
 
+pub mod export;
 mod hash;
 mod query;
 mod schema;
