@@ -123,7 +123,7 @@ pub fn read_input(
 ) -> Result<Vec<Vec<Article>>> {
     let opts = input::Options {
         date,
-        follow: false,
+        ..input::Options::default()
     };
     let mut records = Vec::new();
     input::read_input(file, &opts, &mut |item| match item {

@@ -30,6 +30,25 @@ pub struct Options {
     pub date: Option<NaiveDate>,
     /// Fetch each feed item's linked page instead of using the feed's own text.
     pub follow: bool,
+    /// When set, every byte read from input files (before decompression) is added here,
+    /// so a progress display can tell how far the input is done.
+    pub bytes_read: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
+}
+
+/// Counts the bytes that pass through it into [`Options::bytes_read`].
+struct Counting<R> {
+    inner: R,
+    count: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Some(c) = &self.count {
+            c.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(n)
+    }
 }
 
 /// What a reader hands on: a record, or a record that could not be read.
@@ -154,6 +173,10 @@ pub fn read_input(path: &str, opts: &Options, sink: &mut dyn FnMut(Item)) -> Res
         Box::new(std::io::stdin().lock())
     } else {
         Box::new(std::fs::File::open(path).map_err(|e| whole(format!("cannot open: {e}")))?)
+    };
+    let raw = Counting {
+        inner: raw,
+        count: opts.bytes_read.clone(),
     };
     let mut raw = BufReader::with_capacity(1 << 16, raw);
     let gz = raw
