@@ -37,7 +37,7 @@ pub struct Args {
     pub dicts: DictArgs,
 }
 
-fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+pub fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
     input::parse_date(s).ok_or_else(|| format!("`{s}` is not a date (want YYYY-MM-DD)"))
 }
 

@@ -5,6 +5,8 @@ mod code;
 mod demo;
 mod dicts;
 mod eval;
+mod events;
+mod ingest;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -33,6 +35,13 @@ enum Command {
     Bench(bench::Args),
     /// Code the bundled sample article and print its events.
     Demo(demo::Args),
+    /// Read inputs (text, JSONL, HTML, feeds, WARC; folders; gzip), code what is new or
+    /// changed, and store it in SQLite or PostgreSQL.
+    Ingest(ingest::Args),
+    /// Query stored events.
+    Events(events::Args),
+    /// Export all stored events (JSONL, CSV, GDELT 2.0).
+    Export(events::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +51,9 @@ fn main() -> ExitCode {
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
         Command::Demo(a) => demo::run(a),
+        Command::Ingest(a) => ingest::run(a),
+        Command::Events(a) => events::run(a),
+        Command::Export(a) => events::export(a),
     };
     match result {
         Ok(code) => code,

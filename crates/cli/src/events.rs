@@ -1,0 +1,180 @@
+//! `vigil events`: query stored events; `vigil export`: write them all in an exchange format.
+
+use crate::code::parse_date_arg;
+use anyhow::{Context, Result};
+use clap::Args as ClapArgs;
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+use vigil_store::{Filter, StoredEvent};
+
+/// Output formats of `vigil events`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventsFormat {
+    /// An aligned table for reading.
+    Table,
+    /// One JSON object per event (the fields of `vigil code`, plus `event_id`, `mentions`,
+    /// `sources`, `articles`).
+    Jsonl,
+    /// Comma-separated values with a header.
+    Csv,
+}
+
+/// Arguments of `vigil events`.
+#[derive(ClapArgs, Debug)]
+pub struct Args {
+    /// Database: `sqlite:PATH` or `postgres://…`.
+    #[arg(long, env = "VIGIL_DB", default_value = "sqlite:vigil.db")]
+    pub db: String,
+    /// Source or target code starts with this (`RUS` matches `RUSGOV`).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Source code starts with this.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Target code starts with this.
+    #[arg(long)]
+    pub target: Option<String>,
+    /// Event code starts with this (`15`, `036`).
+    #[arg(long)]
+    pub code: Option<String>,
+    /// QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4
+    /// material conflict.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub quad: Option<u8>,
+    /// Events dated on or after (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date_arg)]
+    pub since: Option<chrono::NaiveDate>,
+    /// Events dated on or before (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date_arg)]
+    pub until: Option<chrono::NaiveDate>,
+    /// At most this many events (most recent first).
+    #[arg(long)]
+    pub limit: Option<u64>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EventsFormat::Table)]
+    pub format: EventsFormat,
+}
+
+/// Export formats.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// One JSON object per event.
+    Jsonl,
+    /// Comma-separated values with a header.
+    Csv,
+    /// The GDELT 2.0 events table: 61 tab-separated columns, no header.
+    Gdelt,
+}
+
+/// Arguments of `vigil export`.
+#[derive(ClapArgs, Debug)]
+pub struct ExportArgs {
+    /// Database: `sqlite:PATH` or `postgres://…`.
+    #[arg(long, env = "VIGIL_DB", default_value = "sqlite:vigil.db")]
+    pub db: String,
+    /// Format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write here instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+}
+
+fn load(db: &str, filter: &Filter) -> Result<Vec<StoredEvent>> {
+    let mut store = vigil_store::open(db).with_context(|| format!("cannot open database {db}"))?;
+    store.events(filter).context("cannot read events")
+}
+
+/// Runs `vigil events`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let filter = Filter {
+        actor: args.actor,
+        source: args.source,
+        target: args.target,
+        code: args.code,
+        quad: args.quad,
+        since: args.since,
+        until: args.until,
+        limit: args.limit,
+    };
+    let events = load(&args.db, &filter)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match args.format {
+        EventsFormat::Table => table(&mut out, &events)?,
+        EventsFormat::Jsonl => {
+            for e in &events {
+                vigil_store::export::write_jsonl(&mut out, e)?;
+            }
+        }
+        EventsFormat::Csv => {
+            writeln!(out, "{}", vigil_store::export::CSV_HEADER)?;
+            for e in &events {
+                vigil_store::export::write_csv(&mut out, e)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn table(out: &mut impl Write, events: &[StoredEvent]) -> Result<()> {
+    writeln!(
+        out,
+        "{:<10}  {:<12}  {:<5}  {:<12}  {:>4}  {:>6}  {:<24}  verb",
+        "date", "source", "code", "target", "ment", "gold", "first report"
+    )?;
+    for e in events {
+        let f = &e.first;
+        let mut id = f.id.clone();
+        if id.chars().count() > 24 {
+            id = format!(
+                "…{}",
+                id.chars()
+                    .rev()
+                    .take(23)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect::<String>()
+            );
+        }
+        writeln!(
+            out,
+            "{:<10}  {:<12}  {:<5}  {:<12}  {:>4}  {:>6}  {:<24}  {}",
+            e.event_date,
+            f.source,
+            f.code,
+            f.target,
+            e.mentions.len(),
+            f.goldstein.map(|g| format!("{g:.1}")).unwrap_or_default(),
+            id,
+            f.provenance.verb_text,
+        )?;
+    }
+    Ok(())
+}
+
+/// Runs `vigil export`.
+pub fn export(args: ExportArgs) -> Result<ExitCode> {
+    let events = load(&args.db, &Filter::default())?;
+    let sink: Box<dyn Write> = match &args.out {
+        Some(p) => Box::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = BufWriter::new(sink);
+    if args.format == ExportFormat::Csv {
+        writeln!(out, "{}", vigil_store::export::CSV_HEADER)?;
+    }
+    for e in &events {
+        match args.format {
+            ExportFormat::Jsonl => vigil_store::export::write_jsonl(&mut out, e)?,
+            ExportFormat::Csv => vigil_store::export::write_csv(&mut out, e)?,
+            ExportFormat::Gdelt => vigil_store::export::write_gdelt(&mut out, e)?,
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
