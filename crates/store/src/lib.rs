@@ -15,6 +15,7 @@
 
 pub mod export;
 mod hash;
+mod postgres;
 mod query;
 mod schema;
 mod sqlite;
@@ -43,6 +44,11 @@ pub enum StoreError {
     /// SQLite said no.
     #[error("SQLite: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// PostgreSQL said no, or could not be reached. (The message includes the server's
+    /// own, which the client error's `Display` leaves out; it is not a `source` so that
+    /// error chains do not print it twice.)
+    #[error("PostgreSQL: {}", crate::postgres::describe(.0))]
+    Postgres(::postgres::Error),
     /// A stored row could not be read back.
     #[error("stored data: {0}")]
     Data(String),
@@ -96,9 +102,7 @@ pub trait Store: Send {
 /// path, or `postgres://…`.
 pub fn open(url: &str) -> Result<Box<dyn Store>> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        return Err(StoreError::Url(format!(
-            "{url} (PostgreSQL support is not built yet)"
-        )));
+        return Ok(Box::new(postgres::Postgres::open(url)?));
     }
     let path = url.strip_prefix("sqlite:").unwrap_or(url);
     if path.is_empty() {

@@ -55,3 +55,63 @@ pub const SQLITE: &[&str] = &[
     );
     "#,
 ];
+
+/// Migrations for PostgreSQL, in order; version N is `POSTGRES[N - 1]`, the same schema as
+/// `SQLITE[N - 1]` in PostgreSQL's types.
+///
+/// Text columns that are compared, ordered or matched by prefix use the "C" collation: it
+/// orders by bytes as SQLite does, so the first report of an event and the order of
+/// events are the same in both stores whatever the database's default collation, and
+/// prefix matches (`LIKE 'RUS%'`) can use the indexes.
+pub const POSTGRES: &[&str] = &[
+    // 1: articles, sentences, events, mentions, actors.
+    r#"
+    CREATE TABLE articles (
+        id         TEXT COLLATE "C" PRIMARY KEY,
+        article    TEXT,
+        date       TEXT NOT NULL,
+        url        TEXT,
+        outlet     TEXT,
+        title      TEXT,
+        hash       TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        stored_at  TEXT NOT NULL
+    );
+    CREATE TABLE sentences (
+        record_id  TEXT COLLATE "C" NOT NULL,
+        idx        INTEGER NOT NULL,
+        start_byte BIGINT NOT NULL,
+        end_byte   BIGINT NOT NULL,
+        PRIMARY KEY (record_id, idx)
+    );
+    CREATE TABLE events (
+        event_id   BIGINT PRIMARY KEY,
+        event_date TEXT COLLATE "C" NOT NULL,
+        source     TEXT COLLATE "C" NOT NULL,
+        code       TEXT COLLATE "C" NOT NULL,
+        target     TEXT COLLATE "C" NOT NULL,
+        root       TEXT NOT NULL,
+        quad       INTEGER,
+        goldstein  DOUBLE PRECISION
+    );
+    CREATE INDEX events_by_date ON events (event_date);
+    CREATE INDEX events_by_source ON events (source);
+    CREATE INDEX events_by_target ON events (target);
+    CREATE TABLE mentions (
+        event_id    BIGINT NOT NULL,
+        record_id   TEXT COLLATE "C" NOT NULL,
+        sentence    INTEGER NOT NULL,
+        date        TEXT COLLATE "C" NOT NULL,
+        source_key  TEXT COLLATE "C" NOT NULL,
+        article_key TEXT COLLATE "C" NOT NULL,
+        event       TEXT NOT NULL,
+        PRIMARY KEY (event_id, record_id, sentence)
+    );
+    CREATE INDEX mentions_by_record ON mentions (record_id);
+    CREATE TABLE actors (
+        code       TEXT COLLATE "C" PRIMARY KEY,
+        country    TEXT NOT NULL,
+        role       TEXT NOT NULL
+    );
+    "#,
+];
