@@ -7,6 +7,7 @@
 //! Record ids follow `DESIGN.md` ("Identifiers"): the JSONL `id`, a page's or feed item's
 //! URL, a plain file's path, and `path#N` for the Nth record of a multi-record file.
 
+mod dates;
 mod feed;
 mod html;
 pub mod records;
@@ -28,7 +29,9 @@ pub const MAX_RECORD: usize = 64 << 20;
 pub struct Options {
     /// Publication date for inputs that carry none (plain text; pages without a date).
     pub date: Option<NaiveDate>,
-    /// Fetch each feed item's linked page instead of using the feed's own text.
+    /// Fetch each feed item's linked page instead of using the feed's own text. Not done:
+    /// reading makes no network requests, so feeds always give their own text (see the
+    /// `feed` module).
     pub follow: bool,
     /// When set, every byte read from input files (before decompression) is added here,
     /// so a progress display can tell how far the input is done.

@@ -27,6 +27,14 @@ pub struct BadRecord {
     pub message: String,
 }
 
+impl std::fmt::Display for BadRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+impl std::error::Error for BadRecord {}
+
 /// Parses a date written `YYYY-MM-DD` or `YYYYMMDD`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
@@ -243,11 +251,3 @@ mod tests {
         assert_eq!(groups[0].len(), 2);
     }
 }
-
-impl std::fmt::Display for BadRecord {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.place, self.message)
-    }
-}
-
-impl std::error::Error for BadRecord {}
