@@ -106,14 +106,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let bar = progress_bar(total_bytes);
     let (wtx, wrx) = sync_channel::<Vec<CodedRecord>>(1);
-    let writer = std::thread::spawn(move || -> Result<Box<dyn Store>> {
-        for batch in wrx {
-            store
-                .write(&batch)
-                .context("cannot write to the database")?;
-        }
-        Ok(store)
-    });
+    let writer = std::thread::Builder::new()
+        .name("vigil-writer".into())
+        .spawn(move || -> Result<Box<dyn Store>> {
+            for batch in wrx {
+                store
+                    .write(&batch)
+                    .context("cannot write to the database")?;
+            }
+            Ok(store)
+        })
+        .context("cannot start the writer thread")?;
 
     let mut tally = Tally::default();
     let mut groups = Groups::default();

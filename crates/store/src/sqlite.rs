@@ -23,6 +23,9 @@ impl Sqlite {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(60))?;
+        // A bigger page cache and fewer, larger checkpoints: ingest writes in big batches.
+        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "wal_autocheckpoint", 16384)?;
         let mut db = Sqlite { conn };
         db.migrate()?;
         Ok(db)
@@ -128,6 +131,8 @@ impl Store for Sqlite {
             let mut actor = tx.prepare_cached(
                 "INSERT INTO actors (code, country, role) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
             )?;
+            // Actors repeat from record to record: insert each once per batch.
+            let mut actors_seen = std::collections::HashSet::new();
             for r in records {
                 let a = &r.article;
                 let date = a.date.to_string();
@@ -167,7 +172,7 @@ impl Store for Sqlite {
                         json
                     ])?;
                     for code in [&e.source, &e.target] {
-                        if !code.is_empty() {
+                        if !code.is_empty() && actors_seen.insert(code.as_str()) {
                             let (country, role) = split_actor(code);
                             actor.execute(params![code, country, role])?;
                         }
