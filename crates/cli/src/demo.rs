@@ -1,7 +1,8 @@
-//! `vigil demo`: code the bundled sample article and show what Vigil finds in it.
+//! `vigil demo`: code the bundled sample article, show what Vigil finds in it, and store
+//! it in a local SQLite file to query.
 
 use crate::dicts::DictArgs;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Args as ClapArgs;
 use std::process::ExitCode;
 use vigil_coder::{Coder, CoderConfig};
@@ -14,6 +15,9 @@ const SAMPLE_DATE: (i32, u32, u32) = (2021, 12, 4);
 /// Arguments of `vigil demo`.
 #[derive(ClapArgs, Debug)]
 pub struct Args {
+    /// Where to store the coded sample.
+    #[arg(long, default_value = "sqlite:vigil-demo.db")]
+    pub db: String,
     #[command(flatten)]
     pub dicts: DictArgs,
 }
@@ -53,6 +57,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
         vigil_text::split_sentences(SAMPLE).len(),
         started.elapsed().as_secs_f64() * 1000.0
     );
-    println!("Next: `vigil code FILE` for your own text, `vigil eval` to score the coder.");
+    let mut store =
+        vigil_store::open(&args.db).with_context(|| format!("cannot open database {}", args.db))?;
+    store.write(&[vigil_store::CodedRecord {
+        hash: vigil_store::content_hash(&article),
+        sentences: vigil_text::split_sentences(&article.text),
+        events,
+        article,
+    }])?;
+    store.prune()?;
+    let c = store.counts()?;
+    println!(
+        "Stored in {}: {} articles, {} sentences, {} events ({} mentions).",
+        args.db, c.articles, c.sentences, c.events, c.mentions
+    );
+    println!(
+        "Next: `vigil events --db {}` to query them, `vigil ingest PATH` for your own news, `vigil eval` to score the coder.",
+        args.db
+    );
     Ok(ExitCode::SUCCESS)
 }
