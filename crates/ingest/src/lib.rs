@@ -168,14 +168,37 @@ pub fn detect(name: &str, head: &[u8]) -> Option<Format> {
 /// decompressed as it is read. Returns an error only for a problem with the input as a
 /// whole (it cannot be opened, its format is unknown); records already handed on stay.
 pub fn read_input(path: &str, opts: &Options, sink: &mut dyn FnMut(Item)) -> Result<(), BadRecord> {
-    let whole = |message: String| BadRecord {
-        place: path.to_string(),
-        message,
-    };
     let raw: Box<dyn Read> = if path == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        Box::new(std::fs::File::open(path).map_err(|e| whole(format!("cannot open: {e}")))?)
+        Box::new(std::fs::File::open(path).map_err(|e| BadRecord {
+            place: path.to_string(),
+            message: format!("cannot open: {e}"),
+        })?)
+    };
+    read_from(path, raw, opts, sink)
+}
+
+/// Reads an input held in memory, exactly as [`read_input`] reads a file named `name`
+/// (its name still tells the format): for tests, fuzzing and embedding.
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    opts: &Options,
+    sink: &mut dyn FnMut(Item),
+) -> Result<(), BadRecord> {
+    read_from(name, Box::new(bytes), opts, sink)
+}
+
+fn read_from(
+    path: &str,
+    raw: Box<dyn Read + '_>,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item),
+) -> Result<(), BadRecord> {
+    let whole = |message: String| BadRecord {
+        place: path.to_string(),
+        message,
     };
     let raw = Counting {
         inner: raw,
@@ -186,7 +209,7 @@ pub fn read_input(path: &str, opts: &Options, sink: &mut dyn FnMut(Item)) -> Res
         .fill_buf()
         .map_err(|e| whole(format!("cannot read: {e}")))?
         .starts_with(&[0x1f, 0x8b]);
-    let mut reader: Box<dyn BufRead> = if gz {
+    let mut reader: Box<dyn BufRead + '_> = if gz {
         Box::new(BufReader::with_capacity(
             1 << 16,
             flate2::bufread::MultiGzDecoder::new(raw),

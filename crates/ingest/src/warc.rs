@@ -29,7 +29,7 @@ const MAX_HEADER: usize = 1 << 20;
 /// with an error naming the record.
 pub(crate) fn read_warc(
     name: &str,
-    mut reader: Box<dyn BufRead>,
+    mut reader: Box<dyn BufRead + '_>,
     opts: &Options,
     sink: &mut dyn FnMut(Item),
 ) -> Result<(), BadRecord> {
@@ -155,9 +155,9 @@ fn read_fields(r: &mut impl BufRead) -> Result<Option<Fields>, LineError> {
 }
 
 /// Decides a record's fate from its headers, reading its content only when it is wanted.
-fn read_record(
+fn read_record<'r>(
     fields: &Fields,
-    body: &mut io::Take<&mut Box<dyn BufRead>>,
+    body: &mut io::Take<&mut Box<dyn BufRead + 'r>>,
     len: u64,
 ) -> io::Result<Outcome> {
     let warc_type = fields.get("warc-type").unwrap_or("").to_ascii_lowercase();
