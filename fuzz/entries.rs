@@ -7,8 +7,11 @@
 use std::sync::OnceLock;
 use vigil_ingest::{Item, Options, read_bytes};
 
+/// A fuzz target's entry point.
+pub type Entry = fn(&[u8]);
+
 /// The fuzz targets, by name (the folder of each corpus under `fuzz/corpus/`).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Entry)] = &[
     ("ingest_jsonl", ingest_jsonl),
     ("ingest_text", ingest_text),
     ("ingest_html", ingest_html),

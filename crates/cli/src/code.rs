@@ -129,6 +129,7 @@ pub fn read_input(
     input::read_input(file, &opts, &mut |item| match item {
         input::Item::Record(a) => records.push(a),
         input::Item::Bad(b) => bad.push(b),
+        input::Item::Note(n) => eprintln!("vigil: note: {}: {}", n.place, n.message),
     })
     .map_err(|b| anyhow::anyhow!("{}: {}", b.place, b.message))?;
     Ok(input::group_articles(records))

@@ -238,6 +238,9 @@ impl Groups {
                     self.open.push(a);
                 }
                 Ok(Msg::Item(Item::Bad(b))) => bad.push(b),
+                Ok(Msg::Item(Item::Note(n))) => {
+                    eprintln!("vigil: note: {}: {}", n.place, n.message)
+                }
                 Err(_) => self.finished = true,
             }
         }

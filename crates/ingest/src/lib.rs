@@ -9,6 +9,7 @@
 
 mod dates;
 mod feed;
+mod follow;
 mod html;
 pub mod records;
 mod warc;
@@ -61,6 +62,9 @@ pub enum Item {
     Record(Article),
     /// A record (or a whole input) skipped, and why.
     Bad(BadRecord),
+    /// Something worth telling that loses nothing (a feed item whose page could not be
+    /// followed keeps the feed's text).
+    Note(BadRecord),
 }
 
 /// The kinds of input Vigil reads.

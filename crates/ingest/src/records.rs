@@ -95,10 +95,13 @@ fn parse_line(line: &[u8], place: &str, fallback_id: &str) -> Result<Article, St
     if rec.text.len() > crate::MAX_RECORD {
         return Err("text larger than 64 MB: refused".into());
     }
+    // An empty id names nothing (found by fuzzing): such a record is named like one
+    // without an id.
     let id = rec
         .id
         .as_ref()
         .map(id_string)
+        .filter(|id| !id.trim().is_empty())
         .unwrap_or_else(|| fallback_id.to_string());
     let mut a = Article::new(id, date, rec.text);
     a.article = rec.article.as_ref().map(id_string);
@@ -193,6 +196,7 @@ pub fn read_jsonl(
     stream_jsonl(name, reader, false, &mut |item| match item {
         crate::Item::Record(a) => out.push(a),
         crate::Item::Bad(b) => bad.push(b),
+        crate::Item::Note(_) => {}
     })?;
     Ok(out)
 }

@@ -8,6 +8,7 @@ fn collect(path: &str, opts: &Options) -> (Vec<Article>, Vec<BadRecord>, Option<
     let whole = read_input(path, opts, &mut |i| match i {
         Item::Record(a) => recs.push(a),
         Item::Bad(b) => bad.push(b),
+        Item::Note(_) => {}
     })
     .err();
     (recs, bad, whole)
@@ -363,6 +364,7 @@ fn a_broken_feed_is_reported_and_its_intact_items_still_read() {
         &mut |i| match i {
             Item::Record(a) => recs.push(a),
             Item::Bad(b) => bad.push(b),
+            Item::Note(_) => {}
         },
     );
     let ids: Vec<_> = recs.iter().map(|a| a.id.as_str()).collect();
@@ -650,6 +652,7 @@ fn an_oversized_warc_record_is_read_past_not_into_memory() {
         &mut |i| match i {
             Item::Record(a) => recs.push(a),
             Item::Bad(b) => bad.push(b),
+            Item::Note(_) => {}
         },
     )
     .unwrap();
@@ -869,4 +872,78 @@ fn a_page_wide_form_without_paragraphs_keeps_its_text() {
         html::parse_page(html.as_bytes(), None).text,
         "Rebels seized the airport on Sunday, the army said.\n\nFlights were suspended."
     );
+}
+
+/// Serves `page` as HTML to every request on a loopback port, for `--follow`.
+fn serve(page: &'static str) -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let _ = std::io::Read::read(&mut s, &mut buf);
+            let _ = write!(
+                s,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+                page.len()
+            );
+        }
+    });
+    port
+}
+
+#[test]
+fn follow_codes_the_linked_page_and_keeps_the_feed_text_when_it_cannot() {
+    let port = serve(
+        "<html><head><title>Troops massed</title></head><body><nav>Home | World</nav>\
+         <article><p>Russia massed troops near the border, officials said on Friday.</p>\
+         <p>Ukraine called for talks.</p></article></body></html>",
+    );
+    // A closed port: connection refused at once.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = closed.local_addr().unwrap().port();
+    drop(closed);
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>\
+         <item><title>A</title><link>http://127.0.0.1:{port}/a</link>\
+         <description>Short summary A.</description><pubDate>Sat, 04 Dec 2021 10:00:00 GMT</pubDate></item>\
+         <item><title>B</title><link>http://127.0.0.1:{dead}/b</link>\
+         <description>Short summary B.</description><pubDate>Sat, 04 Dec 2021 11:00:00 GMT</pubDate></item>\
+         </channel></rss>"
+    );
+    let opts = Options {
+        follow: true,
+        ..Options::default()
+    };
+    let (mut recs, mut notes) = (Vec::new(), Vec::new());
+    read_bytes("wire.rss", feed.as_bytes(), &opts, &mut |i| match i {
+        Item::Record(a) => recs.push(a),
+        Item::Note(n) => notes.push(n),
+        Item::Bad(b) => panic!("{b}"),
+    })
+    .unwrap();
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0].id, format!("http://127.0.0.1:{port}/a"));
+    assert!(
+        recs[0]
+            .text
+            .starts_with("Russia massed troops near the border"),
+        "{}",
+        recs[0].text
+    );
+    assert!(!recs[0].text.contains("Home | World"));
+    assert_eq!(recs[0].outlet.as_deref(), Some("Wire"));
+    assert_eq!(recs[1].text, "Short summary B.");
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].place, "wire.rss#2");
+    // Without --follow, nothing is fetched.
+    let mut plain = Vec::new();
+    read_bytes("wire.rss", feed.as_bytes(), &Options::default(), &mut |i| {
+        if let Item::Record(a) = i {
+            plain.push(a)
+        }
+    })
+    .unwrap();
+    assert_eq!(plain[0].text, "Short summary A.");
 }
