@@ -64,6 +64,9 @@ pub enum ExportFormat {
     Csv,
     /// The GDELT 2.0 events table: 61 tab-separated columns, no header.
     Gdelt,
+    /// Apache Parquet: typed columns, zstd-compressed (needs `--out`, and a build with
+    /// `--features parquet`).
+    Parquet,
 }
 
 /// Arguments of `vigil export`.
@@ -75,7 +78,7 @@ pub struct ExportArgs {
     /// Format.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Write here instead of stdout.
+    /// Write here instead of stdout (required for parquet).
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
 }
@@ -155,8 +158,17 @@ fn table(out: &mut impl Write, events: &[StoredEvent]) -> Result<()> {
     Ok(())
 }
 
+/// A usage error: the message on stderr, exit status 2 (as for errors clap reports).
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("vigil: error: {message}");
+    ExitCode::from(2)
+}
+
 /// Runs `vigil export`.
 pub fn export(args: ExportArgs) -> Result<ExitCode> {
+    if args.format == ExportFormat::Parquet {
+        return export_parquet(&args);
+    }
     let events = load(&args.db, &Filter::default())?;
     let sink: Box<dyn Write> = match &args.out {
         Some(p) => Box::new(
@@ -173,8 +185,77 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
             ExportFormat::Jsonl => vigil_store::export::write_jsonl(&mut out, e)?,
             ExportFormat::Csv => vigil_store::export::write_csv(&mut out, e)?,
             ExportFormat::Gdelt => vigil_store::export::write_gdelt(&mut out, e)?,
+            ExportFormat::Parquet => unreachable!("written by export_parquet"),
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes every stored event to a new Parquet file at `--out`. A file left unfinished by
+/// an error is removed: without its footer it would be unreadable anyway.
+#[cfg(feature = "parquet")]
+fn export_parquet(args: &ExportArgs) -> Result<ExitCode> {
+    let Some(path) = &args.out else {
+        return Ok(usage_error(
+            "--format parquet needs --out FILE (Parquet is a binary file format, not written \
+             to stdout)",
+        ));
+    };
+    let events = load(&args.db, &Filter::default())?;
+    let file =
+        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    let written = vigil_store::parquet::ParquetWriter::new(file).and_then(|mut w| {
+        for e in &events {
+            w.write(e)?;
+        }
+        w.finish()
+    });
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(path);
+        return Err(e).with_context(|| format!("cannot write {}", path.display()));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--format parquet` in a build without the `parquet` feature: a usage error.
+#[cfg(not(feature = "parquet"))]
+fn export_parquet(_: &ExportArgs) -> Result<ExitCode> {
+    Ok(usage_error(
+        "this build has no Parquet support: build with --features parquet",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parquet_args(out: Option<std::path::PathBuf>) -> ExportArgs {
+        ExportArgs {
+            db: "sqlite:/nonexistent/vigil-never-opened.db".into(),
+            format: ExportFormat::Parquet,
+            out,
+        }
+    }
+
+    fn is_usage_error(code: ExitCode) -> bool {
+        format!("{code:?}") == format!("{:?}", ExitCode::from(2))
+    }
+
+    /// With or without Parquet support, Parquet to stdout is refused before the database
+    /// is opened (it does not exist here).
+    #[test]
+    fn parquet_to_stdout_is_a_usage_error() {
+        assert!(is_usage_error(export(parquet_args(None)).unwrap()));
+    }
+
+    #[cfg(not(feature = "parquet"))]
+    #[test]
+    fn parquet_without_the_feature_is_a_usage_error() {
+        let out = std::env::temp_dir().join(format!("vigil-no-parquet-{}", std::process::id()));
+        assert!(is_usage_error(
+            export(parquet_args(Some(out.clone()))).unwrap()
+        ));
+        assert!(!out.exists());
+    }
 }

@@ -15,6 +15,8 @@
 
 pub mod export;
 mod hash;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 mod postgres;
 mod query;
 mod schema;
