@@ -864,6 +864,7 @@ impl Coder {
             }),
             entries: m.entries.iter().map(|w| w.render(&self.dicts)).collect(),
             rule,
+            country: None,
         };
         let mut source = actor(&d.source, d.source_rule);
         // "Russia massed troops": a country acting is its military or its government.
@@ -891,6 +892,11 @@ impl Coder {
             goldstein: info.map(|i| i.goldstein),
             code: d.code,
             date: record.date,
+            event_date: None,
+            event_date_end: None,
+            date_precision: Default::default(),
+            location: None,
+            attribution: None,
             provenance: Provenance {
                 sentence_text: span.slice(&record.text).to_string(),
                 sentence_span: span,
@@ -902,6 +908,8 @@ impl Coder {
                 pattern: d.pattern,
                 rules: d.rules,
                 reported_by: d.reported_by.map(|(m, rule)| actor(&m, rule)),
+                time: None,
+                location_text: None,
             },
         }
     }

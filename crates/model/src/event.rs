@@ -1,4 +1,4 @@
-use crate::Span;
+use crate::{DatePrecision, Place, Span, TimeExpr};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,32 @@ pub struct ActorRef {
     pub entries: Vec<String>,
     /// The rule that assigned this role (`subject`, `object`, `pp:with`, `passive-by`,
     /// `coref:he`, `compound`, …).
+    pub rule: String,
+    /// The actor's country or region as a CAMEO three-letter code (`RUS`, `WST`), when
+    /// the code names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// Who asserts an event or a claim: the speaker of a quotation or of reported speech.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The speaker as written (`Peskov`, `a Biden administration official`).
+    pub speaker: String,
+    /// The speaker's CAMEO actor code, empty when unknown.
+    pub code: String,
+    /// Byte span of the speaker's words; `None` when the speaker came from an earlier
+    /// sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// True for unnamed speakers ("officials", "a senior diplomat", "sources").
+    pub anonymous: bool,
+    /// True when the words are quoted from the speaker.
+    pub direct_quote: bool,
+    /// The attributing words (`said`, `according to`, `have said`).
+    pub cue: String,
+    /// How the attribution was found (`reporting verb`, `according to`, `quotation`,
+    /// `quotation: previous speaker`, `quotation: next sentence`).
     pub rule: String,
 }
 
@@ -49,6 +75,12 @@ pub struct Provenance {
     /// Who reported the event, when it was embedded in reported speech (`Kremlin`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported_by: Option<ActorRef>,
+    /// The time expression that dated the event, when one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeExpr>,
+    /// The words that placed the event, when a place did (`Crimea`, `near Ukraine`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_text: Option<String>,
 }
 
 /// A coded event, as `vigil code` prints it (one JSON object per event).
@@ -72,6 +104,29 @@ pub struct Event {
     pub goldstein: Option<f32>,
     /// Publication date.
     pub date: NaiveDate,
+    /// When the event happens or happened: the first day of the time the sentence gives
+    /// for it, else the publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_date: Option<NaiveDate>,
+    /// The last day of the event's time, when it is longer than a day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_date_end: Option<NaiveDate>,
+    /// How precisely `event_date` is known (`day`, `month`, `year`, `range`).
+    #[serde(default)]
+    pub date_precision: DatePrecision,
+    /// Where the event takes place (GDELT's ActionGeo), when the sentence says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Place>,
+    /// Who asserts the event, when the article attributes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Attribution>,
     /// Why the event was coded.
     pub provenance: Provenance,
+}
+
+impl Event {
+    /// The event's date: `event_date`, else the publication date.
+    pub fn when(&self) -> NaiveDate {
+        self.event_date.unwrap_or(self.date)
+    }
 }

@@ -6,12 +6,18 @@
 
 mod article;
 mod cameo;
+mod claim;
 mod event;
+mod place;
 mod span;
+mod time;
 mod token;
 
 pub use article::Article;
 pub use cameo::{CodeInfo, EventCodes, quad_class_of_root};
-pub use event::{ActorRef, Event, Provenance};
+pub use claim::{Claim, Qualifier, Quantity};
+pub use event::{ActorRef, Attribution, Event, Provenance};
+pub use place::{Place, PlaceKind, PlaceMention};
 pub use span::Span;
+pub use time::{DatePrecision, DateRange, Period, TimeExpr, TimeKind};
 pub use token::{Pos, Token};

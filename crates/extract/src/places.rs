@@ -1,0 +1,1 @@
+//! Place names, geocoded with an embedded gazetteer.
