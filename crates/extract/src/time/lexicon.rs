@@ -289,6 +289,19 @@ pub(super) fn lookup(upper: &str) -> Option<Lex> {
     WORDS.get(upper).copied()
 }
 
+/// For each first letter A–Z, a bit set of the lengths of the trigger words starting
+/// with it: most words are ruled out without hashing.
+static TRIGGER_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26];
+    for (w, lex) in WORDS.iter() {
+        let b = w.as_bytes();
+        if lex.triggers() && b[0].is_ascii_uppercase() && b.len() < 16 {
+            shapes[(b[0] - b'A') as usize] |= 1 << b.len();
+        }
+    }
+    shapes
+});
+
 /// The cheap first test: could this token take part in a temporal expression?
 #[inline]
 pub(super) fn may_trigger(t: &Token) -> bool {
@@ -297,7 +310,11 @@ pub(super) fn may_trigger(t: &Token) -> bool {
         None => false,
         Some(c) if c.is_ascii_digit() => true,
         Some(c) if !c.is_ascii_uppercase() => false,
-        _ => b.contains(&b'-') || lookup(&t.upper).is_some_and(Lex::triggers),
+        Some(c) => {
+            let shape_fits =
+                b.len() < 16 && TRIGGER_SHAPES[(c - b'A') as usize] & (1 << b.len()) != 0;
+            (shape_fits && lookup(&t.upper).is_some_and(Lex::triggers)) || b.contains(&b'-')
+        }
     }
 }
 
