@@ -1,1 +1,0 @@
-//! Place names, geocoded with an embedded gazetteer.

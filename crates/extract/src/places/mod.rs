@@ -1,0 +1,896 @@
+//! Place names, geocoded with an embedded gazetteer.
+//!
+//! The gazetteer (data/geo/, see its README) holds GeoNames countries, first-level
+//! divisions and cities of 15,000 people or more (with Latin-script alternate names), plus
+//! the project's curated seas, regions and landmarks. Place finding runs in two passes over
+//! an article:
+//!
+//! 1. [`Gazetteer::scan`] finds candidate names in each sentence (longest match over
+//!    capitalised words, accent-insensitive) and [`Gazetteer::observe`] adds what each says
+//!    about the article's geography to a [`GeoContext`] (as does
+//!    [`GeoContext::add_actor`] for every actor code the coder found);
+//! 2. [`Gazetteer::resolve`] picks one place per match, by an explicit qualifier
+//!    ("Paris, Texas"), else by prior plus article context.
+//!
+//! # What is (not) a place mention
+//! - A name inside an actor range (`actors`) is the actor, not a place ("Russia said",
+//!   "Moscow denied"), unless a locative preposition comes right before it (or before its
+//!   "the"): in, into, inside, within, across, throughout, at, around, over, through, via,
+//!   toward(s). "from" and "to" are deliberately not locative here ("a delegation from
+//!   Russia", "talks to Russia" name actors). Such matches resolve to `None` but still
+//!   count as article context.
+//! - Demonyms ("Russian") are context only, except in relational phrases.
+//! - Relational phrases locate something without naming it as the location: "near X",
+//!   "outside X", "off X", "close to X", "(off) the coast of X", "border with X",
+//!   "border of X", "X's border", "the X border" and "the Ukrainian border" (demonym +
+//!   border/frontier/coast/waters). They resolve to the named place itself (for a demonym,
+//!   the country) with `relational = true`.
+//! - Directional regions ("eastern Ukraine", "northern Syria") are region mentions: a
+//!   curated feature of that name when there is one, else a region in the country whose
+//!   point is the country's point moved toward that side by 35% of the square root of
+//!   the country's area (at most 800 km).
+//! - Single-word names that are also common English words or personal names
+//!   (data/geo/common-words.txt) are places only right after a locative preposition (the
+//!   list above plus near, from, to, outside), mid-sentence and not followed by another
+//!   capitalised word. A single-word city name right after a capitalised word that is
+//!   not itself a place ("George Washington", "President Jackson") is taken as part of a
+//!   name, not a place.
+//!
+//! # Choosing among same-named places
+//! 1. Curated features win over GeoNames entries of the same name; "X region/province/
+//!    oblast/governorate/state" selects first-level divisions; a bare name shared by a
+//!    division and a city of the same country is the city ("Kharkiv", "New York").
+//! 2. A qualifier after a comma ("Paris, Texas", "Kharkiv, Ukraine") keeps only the
+//!    candidates inside it (`why`: `qualified by Texas`).
+//! 3. Otherwise each candidate scores prior + context. Prior: country 3, curated feature
+//!    3.5, division 1.5, city 0.6·(log10(population) − 3.5) clamped to [0, 2.1], −0.5 for a
+//!    match on an alternate name only. Context: 0.5 per unit of country evidence (an
+//!    unambiguous place in the article counts 1, an actor code 0.5, a neighbouring
+//!    country's evidence a quarter), capped at 1.0, plus 1.0 per place in the same
+//!    division, capped at 2.0. `why` says `only candidate`, `prior` or
+//!    `article context: GE` (when the context changed the choice).
+
+mod data;
+mod fold;
+
+use data::{Data, Entry, NO_COUNTRY, Source};
+use fold::{fold, fold_name};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+use vigil_model::{Place, PlaceKind, PlaceMention, Span, Token};
+
+/// The embedded gazetteer and place finder.
+#[derive(Debug)]
+pub struct Gazetteer {
+    d: Data,
+}
+
+/// What the article says about its own geography: evidence for countries and first-level
+/// divisions, gathered in pass 1.
+#[derive(Default, Clone, Debug)]
+pub struct GeoContext {
+    countries: FxHashMap<u16, f32>,
+    admin1: FxHashMap<&'static str, f32>,
+}
+
+impl GeoContext {
+    /// An actor code seen in the article (first three letters = CAMEO country) is evidence
+    /// for that country.
+    pub fn add_actor(&mut self, cameo_code: &str) {
+        let Some(code) = cameo_code.get(..3) else {
+            return;
+        };
+        if let Some(&c) = Gazetteer::embedded().d.by_code.get(code) {
+            *self.countries.entry(c).or_default() += 0.5;
+        }
+    }
+
+    fn add_country(&mut self, c: u16, w: f32) {
+        if c != NO_COUNTRY {
+            *self.countries.entry(c).or_default() += w;
+        }
+    }
+
+    /// Evidence for country `c`, its neighbours' counting a quarter.
+    fn country_evidence(&self, g: &Data, c: u16) -> f32 {
+        if c == NO_COUNTRY {
+            return 0.0;
+        }
+        let own = self.countries.get(&c).copied().unwrap_or(0.0);
+        let near: f32 = g.countries[c as usize]
+            .neighbours
+            .iter()
+            .filter_map(|n| self.countries.get(n))
+            .sum();
+        own + 0.25 * near
+    }
+}
+
+/// What kind of phrase a match is.
+#[derive(Clone, Debug, PartialEq)]
+enum MatchKind {
+    /// A place name.
+    Name,
+    /// "eastern Ukraine": a direction (unit vector north, east) and a country.
+    Direction {
+        word: &'static str,
+        dn: f32,
+        de: f32,
+        country: u16,
+    },
+    /// A demonym: context only, or relational with a border word.
+    Demonym(u16),
+}
+
+/// A candidate place phrase in a sentence (pass 1).
+#[derive(Clone, Debug)]
+pub struct PlaceMatch {
+    /// Token range `[start, end)` in the sentence: the name, with its qualifier
+    /// ("Paris, Texas") or relational words ("near Ukraine", "the Ukrainian border").
+    pub tokens: (usize, usize),
+    /// True for relational phrases ("near Ukraine", "the Ukrainian border").
+    pub relational: bool,
+    kind: MatchKind,
+    /// Candidate entries and whether each matched on its own name.
+    cands: Vec<(u32, bool)>,
+    /// Candidates of the qualifier after a comma, when there is one.
+    qualifier: Vec<u32>,
+    qualifier_text: String,
+    /// The name was followed by "region", "province", "oblast"...
+    admin_suffix: bool,
+    /// A country or city named as an actor: context only.
+    actor: bool,
+    span: Span,
+    text: String,
+    /// Byte length of a leading "the " in `text`/`span`, kept only for non-city places.
+    the_len: u32,
+}
+
+/// Locative prepositions that make a name inside an actor range a place.
+const LOCATIVE: &[&str] = &[
+    "IN",
+    "INTO",
+    "INSIDE",
+    "WITHIN",
+    "ACROSS",
+    "THROUGHOUT",
+    "AT",
+    "AROUND",
+    "OVER",
+    "THROUGH",
+    "VIA",
+    "TOWARD",
+    "TOWARDS",
+];
+/// Prepositions that let a common-word name be a place.
+const COMMON_OK: &[&str] = &["NEAR", "FROM", "TO", "OUTSIDE", "OFF"];
+/// Words that make the following name relational.
+const RELATIONAL_BEFORE: &[&str] = &["NEAR", "OUTSIDE", "OFF", "NEARBY"];
+/// Words after a name or demonym that make the phrase relational.
+const BORDER_WORDS: &[&str] = &[
+    "BORDER",
+    "BORDERS",
+    "FRONTIER",
+    "FRONTIERS",
+    "COAST",
+    "COASTLINE",
+    "WATERS",
+    "BORDERLANDS",
+];
+/// Words after a name that select a first-level division.
+const ADMIN_WORDS: &[&str] = &[
+    "REGION",
+    "PROVINCE",
+    "OBLAST",
+    "GOVERNORATE",
+    "STATE",
+    "PREFECTURE",
+    "DISTRICT",
+    "COUNTY",
+    "KRAI",
+    "REPUBLIC",
+];
+/// A diagonal's component.
+const D: f32 = std::f32::consts::FRAC_1_SQRT_2;
+/// Direction adjectives: (word, north, east).
+const DIRECTIONS: &[(&str, f32, f32)] = &[
+    ("NORTHERN", 1.0, 0.0),
+    ("SOUTHERN", -1.0, 0.0),
+    ("EASTERN", 0.0, 1.0),
+    ("WESTERN", 0.0, -1.0),
+    ("CENTRAL", 0.0, 0.0),
+    ("NORTHEASTERN", D, D),
+    ("NORTH-EASTERN", D, D),
+    ("NORTHWESTERN", D, -D),
+    ("NORTH-WESTERN", D, -D),
+    ("SOUTHEASTERN", -D, D),
+    ("SOUTH-EASTERN", -D, D),
+    ("SOUTHWESTERN", -D, -D),
+    ("SOUTH-WESTERN", -D, -D),
+];
+/// Capitalised words that do not make a following city name part of a personal name.
+const FUNCTION_WORDS: &[&str] = &[
+    "THE", "IN", "AT", "ON", "OF", "FROM", "TO", "NEAR", "AND", "OR", "BUT", "FOR", "WITH", "BY",
+    "A", "AN", "AS", "IF", "WHEN", "WHILE", "AFTER", "BEFORE", "SINCE", "DURING", "ACROSS",
+    "INSIDE", "OUTSIDE", "INTO", "OVER", "UNDER", "BETWEEN", "BOTH", "IN", "THIS", "THAT", "THESE",
+    "THOSE", "WHERE", "VISITING", "LIKE", "UNTIL", "TOWARD", "TOWARDS", "AROUND", "THROUGH", "VIA",
+    "WITHIN", "BEYOND", "AGAINST",
+];
+
+fn is_cap(t: &Token) -> bool {
+    t.text.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn upper_in(t: &Token, list: &[&str]) -> bool {
+    list.contains(&t.upper.as_str())
+}
+
+fn is_the(t: &Token) -> bool {
+    t.upper == "THE"
+}
+
+impl Gazetteer {
+    /// Parsed once (std::sync::OnceLock) from data embedded with include_bytes!/include_str!.
+    pub fn embedded() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer { d: Data::load() })
+    }
+
+    /// Longest gazetteer name starting at token `i`: (end, candidates).
+    fn lookup(
+        &self,
+        tokens: &[Token],
+        i: usize,
+        buf: &mut String,
+    ) -> Option<(usize, Vec<(u32, bool)>)> {
+        let key = fold(&tokens[i].upper, buf);
+        let &head = self.d.first.get(&data::word_hash(key))?;
+        let mut best = 0usize;
+        let mut out: Vec<(u32, bool)> = Vec::new();
+        let mut wbuf = String::new();
+        let mut r = head;
+        while r != u32::MAX {
+            let rec = self.d.names[r as usize];
+            r = rec.next;
+            let words = rec.words as usize;
+            if words < best || i + words > tokens.len() || rec.first != key {
+                continue;
+            }
+            let ok = rec.rest.is_empty()
+                || rec
+                    .rest
+                    .split(' ')
+                    .zip(&tokens[i + 1..i + words])
+                    .all(|(w, t)| fold(&t.upper, &mut wbuf) == w);
+            if !ok {
+                continue;
+            }
+            if words > best {
+                best = words;
+                out.clear();
+            }
+            if let Some(c) = out.iter_mut().find(|c| c.0 == rec.entry) {
+                c.1 |= rec.primary;
+            } else {
+                out.push((rec.entry, rec.primary));
+            }
+        }
+        (best > 0).then_some((i + best, out))
+    }
+
+    fn demonym(&self, tokens: &[Token], i: usize, buf: &mut String) -> Option<(usize, u16)> {
+        if i + 1 < tokens.len() && is_cap(&tokens[i + 1]) {
+            let mut two = String::with_capacity(24);
+            two.push_str(fold(&tokens[i].upper, buf));
+            two.push(' ');
+            two.push_str(fold(&tokens[i + 1].upper, buf));
+            if let Some(&c) = self.d.demonyms.get(two.as_str()) {
+                return Some((i + 2, c));
+            }
+        }
+        let key = fold(&tokens[i].upper, buf);
+        self.d.demonyms.get(key).map(|&c| (i + 1, c))
+    }
+
+    /// Pass 1, per sentence: candidate place names (cheap; no disambiguation yet).
+    /// `actors`: token ranges [start,end) the actor dictionary recognised as actors in this sentence.
+    pub fn scan(&self, text: &str, tokens: &[Token], actors: &[(usize, usize)]) -> Vec<PlaceMatch> {
+        let mut out = Vec::new();
+        let mut buf = String::new();
+        let n = tokens.len();
+        let mut i = 0;
+        while i < n {
+            let t = &tokens[i];
+            let cap = is_cap(t);
+            let next_cap = i + 1 < n && is_cap(&tokens[i + 1]);
+            // "eastern Ukraine": a direction word before a country name.
+            if next_cap
+                && matches!(
+                    t.upper.as_bytes().first(),
+                    Some(b'N' | b'S' | b'E' | b'W' | b'C')
+                )
+                && let Some(&(word, dn, de)) = DIRECTIONS.iter().find(|d| d.0 == t.upper)
+                && let Some(m) = self.direction(text, tokens, i, word, dn, de, &mut buf)
+            {
+                i = m.tokens.1;
+                out.push(m);
+                continue;
+            }
+            if !cap && (!is_the(t) || !next_cap) {
+                i += 1;
+                continue;
+            }
+            if let Some((end, cands)) = self.lookup(tokens, i, &mut buf)
+                && let Some(m) = self.name_match(text, tokens, actors, i, end, cands, &mut buf)
+            {
+                i = m.tokens.1;
+                out.push(m);
+                continue;
+            }
+            if cap && let Some((end, c)) = self.demonym(tokens, i, &mut buf) {
+                out.push(self.demonym_match(text, tokens, i, end, c));
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn direction(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        word: &'static str,
+        dn: f32,
+        de: f32,
+        buf: &mut String,
+    ) -> Option<PlaceMatch> {
+        // A curated feature named with the direction ("eastern Ukraine") wins.
+        if let Some((end, cands)) = self.lookup(tokens, i, buf)
+            && end > i + 1
+            && cands
+                .iter()
+                .any(|c| self.entry(c.0).source == Source::Feature)
+        {
+            let cands = cands
+                .into_iter()
+                .filter(|c| self.entry(c.0).source == Source::Feature)
+                .collect();
+            return Some(self.make(text, tokens, i, end, MatchKind::Name, cands, false));
+        }
+        let (end, cands) = self.lookup(tokens, i + 1, buf)?;
+        let &(c, _) = cands
+            .iter()
+            .find(|c| self.entry(c.0).source == Source::Country)?;
+        let country = self.entry(c).country;
+        let kind = MatchKind::Direction {
+            word,
+            dn,
+            de,
+            country,
+        };
+        Some(self.make(text, tokens, i, end, kind, Vec::new(), false))
+    }
+
+    fn entry(&self, e: u32) -> &Entry {
+        &self.d.entries[e as usize]
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn make(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        start: usize,
+        end: usize,
+        kind: MatchKind,
+        cands: Vec<(u32, bool)>,
+        relational: bool,
+    ) -> PlaceMatch {
+        let span = Span::new(
+            tokens[start].span.start as usize,
+            tokens[end - 1].span.end as usize,
+        );
+        PlaceMatch {
+            tokens: (start, end),
+            relational,
+            kind,
+            cands,
+            qualifier: Vec::new(),
+            qualifier_text: String::new(),
+            admin_suffix: false,
+            actor: false,
+            span,
+            text: text
+                .get(span.start as usize..span.end as usize)
+                .unwrap_or("")
+                .to_owned(),
+            the_len: 0,
+        }
+    }
+
+    fn demonym_match(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        end: usize,
+        c: u16,
+    ) -> PlaceMatch {
+        let n = tokens.len();
+        // "the Ukrainian border": relational.
+        if end < n && upper_in(&tokens[end], BORDER_WORDS) {
+            let start = if i > 0 && is_the(&tokens[i - 1]) {
+                i - 1
+            } else {
+                i
+            };
+            return self.make(
+                text,
+                tokens,
+                start,
+                end + 1,
+                MatchKind::Demonym(c),
+                Vec::new(),
+                true,
+            );
+        }
+        self.make(
+            text,
+            tokens,
+            i,
+            end,
+            MatchKind::Demonym(c),
+            Vec::new(),
+            false,
+        )
+    }
+
+    /// Applies the not-a-place rules and the relational, qualifier and suffix patterns to
+    /// a gazetteer name found at `[i, end)`.
+    #[allow(clippy::too_many_arguments)]
+    fn name_match(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        actors: &[(usize, usize)],
+        i: usize,
+        end: usize,
+        cands: Vec<(u32, bool)>,
+        buf: &mut String,
+    ) -> Option<PlaceMatch> {
+        let n = tokens.len();
+        let words = end - i;
+        // The word before the name (skipping "the").
+        let mut before = i;
+        if before > 0 && is_the(&tokens[before - 1]) {
+            before -= 1;
+        }
+        let prev = (before > 0).then(|| &tokens[before - 1]);
+        let locative = prev.is_some_and(|p| upper_in(p, LOCATIVE));
+        let sentence_start = i == 0 || (i == 1 && tokens[0].is_punct());
+        let has = |s: Source| cands.iter().any(|c| self.entry(c.0).source == s);
+        let strong = has(Source::Country) || has(Source::Feature);
+
+        // A name matched only as another place's alternate name (translations such as
+        // "White House" for Casablanca, given names such as "Volodymyr"): stricter.
+        if !strong && cands.iter().all(|c| !c.1) {
+            let next_cap = end < n && is_cap(&tokens[end]);
+            let key = tokens[i..end]
+                .iter()
+                .map(|t| t.upper.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if sentence_start
+                || next_cap
+                || (words > 1 && self.d.common.contains(fold_name(&key).as_str()))
+            {
+                return None;
+            }
+        }
+        if words == 1 && !strong {
+            let key = fold(&tokens[i].upper, buf);
+            let common = self.d.common.contains(key)
+                || (tokens[i].upper.len() <= 2 && !tokens[i].text.ends_with('.'));
+            if common {
+                let of_place = prev.is_some_and(|p| p.upper == "OF")
+                    && before >= 2
+                    && matches!(
+                        tokens[before - 2].upper.as_str(),
+                        "CITY" | "TOWN" | "VILLAGE" | "PORT" | "PROVINCE" | "STATE" | "REGION"
+                    );
+                let prep_ok = locative || of_place || prev.is_some_and(|p| upper_in(p, COMMON_OK));
+                let next_cap = end < n && is_cap(&tokens[end]);
+                if sentence_start || !prep_ok || next_cap {
+                    return None;
+                }
+            }
+            // "George Washington", "President Jackson": part of a personal name.
+            let city_countries: Vec<u16> = cands
+                .iter()
+                .map(|c| self.entry(c.0))
+                .filter(|e| e.source == Source::City)
+                .map(|e| e.country)
+                .collect();
+            let big = cands.iter().any(|c| {
+                let e = self.entry(c.0);
+                match e.source {
+                    Source::City => e.pop >= 1_000_000,
+                    Source::Admin1 => !city_countries.contains(&e.country),
+                    _ => true,
+                }
+            });
+            if !big
+                && let Some(p) = prev
+                && before == i
+                && is_cap(p)
+                && p.text.chars().all(|c| c.is_alphabetic() || c == '.')
+                && !upper_in(p, FUNCTION_WORDS)
+                && !self.d.demonyms.contains_key(fold(&p.upper, buf))
+                && (before >= 2 || cands.iter().all(|c| self.entry(c.0).pop < 100_000))
+            {
+                return None;
+            }
+        }
+
+        // Relational patterns.
+        let mut start = i;
+        let mut stop = end;
+        let mut relational = false;
+        if let Some(p) = prev {
+            if upper_in(p, RELATIONAL_BEFORE) {
+                relational = true;
+                start = before - 1;
+            } else if before >= 2 {
+                let pp = &tokens[before - 2];
+                let pair = (pp.upper.as_str(), p.upper.as_str());
+                if matches!(
+                    pair,
+                    ("CLOSE", "TO")
+                        | ("BORDER", "WITH")
+                        | ("BORDERS", "WITH")
+                        | ("FRONTIER", "WITH")
+                        | ("BORDER", "OF")
+                        | ("COAST", "OF")
+                        | ("BORDERING", _)
+                ) || pp.upper == "BORDERING"
+                {
+                    relational = true;
+                    start = before - 2;
+                    // "off the coast of X".
+                    if pair.0 == "COAST" && start >= 2 && is_the(&tokens[start - 1]) {
+                        start -= 1;
+                        if start >= 1 && tokens[start - 1].upper == "OFF" {
+                            start -= 1;
+                        }
+                    }
+                } else if p.upper == "BORDERING" {
+                    relational = true;
+                    start = before - 1;
+                }
+            }
+        }
+        {
+            // "Ukraine's border", "the Ukraine border".
+            if end + 1 < n && tokens[end].upper == "'S" && upper_in(&tokens[end + 1], BORDER_WORDS)
+            {
+                relational = true;
+                stop = end + 2;
+            } else if end < n && upper_in(&tokens[end], BORDER_WORDS) {
+                relational = true;
+                stop = end + 1;
+                if start == i && start > 0 && is_the(&tokens[start - 1]) {
+                    start -= 1;
+                }
+            }
+        }
+
+        let has_admin1 = has(Source::Admin1);
+        let mut m = self.make(
+            text,
+            tokens,
+            start,
+            stop,
+            MatchKind::Name,
+            cands,
+            relational,
+        );
+
+        // Actor ranges: "Russia said" names an actor.
+        if !relational && !locative && actors.iter().any(|&(a, b)| a < end && i < b) {
+            m.actor = true;
+        }
+
+        if !relational {
+            // "Kharkiv region", "Idlib province".
+            if end < n && upper_in(&tokens[end], ADMIN_WORDS) && has_admin1 {
+                m.admin_suffix = true;
+                stop = end + 1;
+            } else if end + 1 < n && tokens[end].text == "," && is_cap(&tokens[end + 1]) {
+                // "Paris, Texas": a qualifier, when one of the name's candidates is in it.
+                if let Some((qend, qc)) = self.lookup(tokens, end + 1, buf) {
+                    let quals: Vec<u32> = qc
+                        .iter()
+                        .map(|c| c.0)
+                        .filter(|&q| {
+                            let qe = self.entry(q);
+                            matches!(qe.source, Source::Country | Source::Admin1)
+                                && m.cands.iter().any(|c| self.inside(c.0, q))
+                        })
+                        .collect();
+                    if !quals.is_empty() {
+                        m.qualifier = quals;
+                        m.qualifier_text = tokens[end + 1..qend]
+                            .iter()
+                            .map(|t| t.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        stop = qend;
+                    }
+                }
+            }
+            if stop != m.tokens.1 {
+                m.tokens.1 = stop;
+                m.span.end = tokens[stop - 1].span.end;
+                m.text = text
+                    .get(m.span.start as usize..m.span.end as usize)
+                    .unwrap_or("")
+                    .to_owned();
+            }
+            // A leading "the" belongs to the mention of a sea or region ("the Black Sea").
+            if start == i && before < i {
+                let s = tokens[before].span.start;
+                if let Some(t) = text.get(s as usize..m.span.end as usize) {
+                    m.the_len = m.span.start - s;
+                    m.span.start = s;
+                    m.text = t.to_owned();
+                }
+            }
+        }
+        Some(m)
+    }
+
+    /// True when entry `e` lies inside place `q` (a country or division), or is `q`.
+    fn inside(&self, e: u32, q: u32) -> bool {
+        let (a, b) = (self.entry(e), self.entry(q));
+        e != q
+            && match b.source {
+                Source::Country => a.country == b.country,
+                Source::Admin1 => {
+                    !a.adm1.is_empty() && a.adm1 == b.adm1 && a.source != Source::Admin1
+                }
+                _ => false,
+            }
+    }
+
+    /// Adds what a match says about the article's geography (e.g. unambiguous countries) to ctx.
+    pub fn observe(&self, m: &PlaceMatch, ctx: &mut GeoContext) {
+        match &m.kind {
+            MatchKind::Demonym(c) => ctx.add_country(*c, 1.0),
+            MatchKind::Direction { country, .. } => ctx.add_country(*country, 1.0),
+            MatchKind::Name => {
+                let cands = self.filtered(m);
+                let Some(&(first, _)) = cands.first() else {
+                    return;
+                };
+                let e0 = self.entry(first);
+                if cands.iter().all(|c| self.entry(c.0).country == e0.country) {
+                    ctx.add_country(e0.country, 1.0);
+                    if !e0.adm1.is_empty() && cands.iter().all(|c| self.entry(c.0).adm1 == e0.adm1)
+                    {
+                        *ctx.admin1.entry(e0.adm1).or_default() += 1.0;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The candidates left after the deterministic rules (curated first, qualifier,
+    /// division suffix, city over same-country division).
+    fn filtered(&self, m: &PlaceMatch) -> Vec<(u32, bool)> {
+        let mut c = m.cands.clone();
+        let src = |e: &(u32, bool)| self.entry(e.0).source;
+        if c.iter().any(|e| src(e) == Source::Feature) {
+            c.retain(|e| src(e) == Source::Feature);
+        }
+        if !m.qualifier.is_empty() {
+            c.retain(|e| m.qualifier.iter().any(|&q| self.inside(e.0, q)));
+        }
+        if m.admin_suffix {
+            if c.iter().any(|e| src(e) == Source::Admin1) {
+                c.retain(|e| src(e) == Source::Admin1);
+            }
+        } else {
+            let cities: Vec<u16> = c
+                .iter()
+                .filter(|e| src(e) == Source::City && e.1)
+                .map(|e| self.entry(e.0).country)
+                .collect();
+            c.retain(|e| !(src(e) == Source::Admin1 && cities.contains(&self.entry(e.0).country)));
+        }
+        c
+    }
+
+    fn prior(&self, cand: (u32, bool)) -> f32 {
+        let e = self.entry(cand.0);
+        let p = match e.source {
+            Source::Country => 3.0,
+            Source::Feature => 3.5,
+            Source::Admin1 => 1.5,
+            Source::City => (0.6 * ((e.pop.max(1) as f32).log10() - 3.5)).clamp(0.0, 2.1),
+        };
+        if cand.1 { p } else { p - 0.5 }
+    }
+
+    /// Pass 2: chooses the place for a match given the article context.
+    pub fn resolve(&self, m: &PlaceMatch, ctx: &GeoContext) -> Option<PlaceMention> {
+        if m.actor {
+            return None;
+        }
+        let (place, why) = match &m.kind {
+            MatchKind::Demonym(c) => {
+                if !m.relational {
+                    return None;
+                }
+                (
+                    self.place(self.d.countries[*c as usize].entry),
+                    "demonym".to_owned(),
+                )
+            }
+            MatchKind::Direction {
+                word,
+                dn,
+                de,
+                country,
+            } => (
+                self.direction_place(word, *dn, *de, *country),
+                "direction".to_owned(),
+            ),
+            MatchKind::Name => {
+                let cands = self.filtered(m);
+                if cands.is_empty() {
+                    return None;
+                }
+                let (best, why) = if cands.len() == 1 {
+                    let why = if m.qualifier.is_empty() {
+                        "only candidate".to_owned()
+                    } else {
+                        format!("qualified by {}", m.qualifier_text)
+                    };
+                    (cands[0].0, why)
+                } else {
+                    self.choose(&cands, ctx, m)
+                };
+                (self.place(best), why)
+            }
+        };
+        let mut span = m.span;
+        let mut text = m.text.clone();
+        if m.the_len > 0 && matches!(place.kind, PlaceKind::City | PlaceKind::Admin1) {
+            span.start += m.the_len;
+            text = text.get(m.the_len as usize..).unwrap_or("").to_owned();
+        }
+        Some(PlaceMention {
+            text,
+            span,
+            place,
+            relational: m.relational,
+            why,
+        })
+    }
+
+    fn choose(&self, cands: &[(u32, bool)], ctx: &GeoContext, m: &PlaceMatch) -> (u32, String) {
+        let mut best_prior = (f32::MIN, 0u32);
+        let mut best = (f32::MIN, 0u32);
+        for &c in cands {
+            let e = self.entry(c.0);
+            let prior = self.prior(c) + e.pop.max(1) as f32 * 1e-12;
+            let cty = 0.5 * ctx.country_evidence(&self.d, e.country).min(2.0);
+            let adm = if e.adm1.is_empty() {
+                0.0
+            } else {
+                ctx.admin1.get(e.adm1).copied().unwrap_or(0.0).min(2.0)
+            };
+            let score = prior + cty + adm;
+            if prior > best_prior.0 {
+                best_prior = (prior, c.0);
+            }
+            if score > best.0 {
+                best = (score, c.0);
+            }
+        }
+        let why = if !m.qualifier.is_empty() {
+            format!("qualified by {}", m.qualifier_text)
+        } else if best.1 != best_prior.1 {
+            let e = self.entry(best.1);
+            let code = if !e.adm1.is_empty() && ctx.admin1.contains_key(e.adm1) {
+                e.adm1.to_owned()
+            } else if e.country != NO_COUNTRY {
+                self.d.countries[e.country as usize].iso2.to_owned()
+            } else {
+                String::new()
+            };
+            format!("article context: {code}")
+        } else {
+            let e = self.entry(best.1);
+            match e.source {
+                Source::Country => "prior: country".to_owned(),
+                Source::Admin1 => "prior: first-level division".to_owned(),
+                Source::Feature => "prior: curated feature".to_owned(),
+                Source::City => "prior: population".to_owned(),
+            }
+        };
+        (best.1, why)
+    }
+
+    fn direction_place(&self, word: &str, dn: f32, de: f32, country: u16) -> Place {
+        let c = &self.d.countries[country as usize];
+        let base = self.place(c.entry);
+        let km = (0.35 * c.area.max(1.0).sqrt()).min(800.0) as f64;
+        let lat = base.lat + dn as f64 * km / 111.0;
+        let lon = base.lon + de as f64 * km / (111.0 * base.lat.to_radians().cos().max(0.2));
+        let dir = word.to_ascii_lowercase();
+        let name = format!("{dir} {}", base.name);
+        Place {
+            full_name: format!("{name}, {}", base.name),
+            name,
+            kind: PlaceKind::Region,
+            country: base.country,
+            adm1: None,
+            lat: (lat * 1e4).round() / 1e4,
+            lon: (lon * 1e4).round() / 1e4,
+            feature_id: format!(
+                "vigil:{}-{}",
+                c.iso2.to_ascii_lowercase(),
+                dir.trim_end_matches("ern")
+            ),
+        }
+    }
+
+    fn place(&self, e: u32) -> Place {
+        let x = self.entry(e);
+        let country = (x.country != NO_COUNTRY).then(|| &self.d.countries[x.country as usize]);
+        let cname = country.map(|c| self.entry(c.entry).name);
+        let adm1_name = (!x.adm1.is_empty() && x.source == Source::City)
+            .then(|| self.d.admin1.get(x.adm1).map(|&a| self.entry(a).name))
+            .flatten();
+        let mut full = String::from(x.name);
+        for part in [adm1_name, cname].into_iter().flatten() {
+            if x.source != Source::Country {
+                full.push_str(", ");
+                full.push_str(part);
+            }
+        }
+        let feature_id = if !x.vigil_id.is_empty() {
+            x.vigil_id.to_owned()
+        } else if x.gid != 0 {
+            format!("geonames:{}", x.gid)
+        } else {
+            format!("geonames-adm1:{}", x.adm1)
+        };
+        Place {
+            name: x.name.to_owned(),
+            full_name: full,
+            kind: x.kind,
+            country: country.map(|c| c.iso2.to_owned()),
+            adm1: (!x.adm1.is_empty()).then(|| x.adm1.to_owned()),
+            lat: (x.lat as f64 * 1e4).round() / 1e4,
+            lon: (x.lon as f64 * 1e4).round() / 1e4,
+            feature_id,
+        }
+    }
+
+    /// The country entry for an ISO alpha-2, alpha-3, or CAMEO three-letter country code
+    /// (CAMEO mostly = ISO3; ROM, KSV, MTN, TMP, IMY differ, and WSB/GZS map to PS, BAG to IQ).
+    pub fn country(&self, code: &str) -> Option<Place> {
+        let up = code.trim().to_ascii_uppercase();
+        let &c = self.d.by_code.get(up.as_str())?;
+        Some(self.place(self.d.countries[c as usize].entry))
+    }
+}
+
+#[cfg(test)]
+mod tests;
