@@ -84,8 +84,9 @@ pub(crate) struct Data {
     pub countries: Vec<Country>,
     pub by_code: FxHashMap<&'static str, u16>,
     pub admin1: FxHashMap<&'static str, u32>,
-    /// Chain heads by the hash of a name's first word (see [`word_hash`]).
-    pub first: FxHashMap<u64, u32>,
+    /// Chain heads by bucket of the hash of a name's first word ([`bucket`]); words
+    /// sharing a bucket share a chain (each record keeps its first word to tell them apart).
+    pub heads: Vec<u32>,
     pub names: Vec<NameRec>,
     pub demonyms: FxHashMap<&'static str, u16>,
     pub common: FxHashSet<&'static str>,
@@ -93,12 +94,14 @@ pub(crate) struct Data {
 
 const END: u32 = u32::MAX;
 
-/// The hash a name's first word is indexed by.
-pub(crate) fn word_hash(w: &str) -> u64 {
+const BUCKET_BITS: u32 = 18;
+
+/// The chain a name's first word is in.
+pub(crate) fn bucket(w: &str) -> usize {
     use std::hash::Hasher;
     let mut h = rustc_hash::FxHasher::default();
     h.write(w.as_bytes());
-    h.finish()
+    (h.finish() >> (64 - BUCKET_BITS)) as usize
 }
 
 fn leak(s: String) -> &'static str {
@@ -140,8 +143,8 @@ impl Data {
         primary: bool,
         check: bool,
     ) {
-        let slot = self.first.entry(word_hash(first)).or_insert(END);
-        let head = *slot;
+        let b = bucket(first);
+        let head = self.heads[b];
         // The same entry under the same key once is enough.
         let mut i = if check { head } else { END };
         while i != END {
@@ -151,7 +154,7 @@ impl Data {
             }
             i = r.next;
         }
-        *slot = self.names.len() as u32;
+        self.heads[b] = self.names.len() as u32;
         self.names.push(NameRec {
             first,
             rest,
@@ -171,7 +174,7 @@ impl Data {
     pub(crate) fn load() -> Data {
         let mut d = Data::default();
         d.names.reserve(170_000);
-        d.first.reserve(140_000);
+        d.heads = vec![END; 1 << BUCKET_BITS];
         d.entries.reserve(40_000);
 
         // Countries.

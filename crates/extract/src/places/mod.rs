@@ -33,8 +33,10 @@
 //!   (data/geo/common-words.txt) are places only right after a locative preposition (the
 //!   list above plus near, from, to, outside), mid-sentence and not followed by another
 //!   capitalised word. A single-word city name right after a capitalised word that is
-//!   not itself a place ("George Washington", "President Jackson") is taken as part of a
-//!   name, not a place.
+//!   not itself a place ("George Washington", "President Jackson"), or (below a million
+//!   people) right before one that starts no gazetteer name ("Vladimir Putin"), is taken
+//!   as part of a personal name. A single-word name of towns all under 50,000 people
+//!   needs a preposition before it (the lists above, or "of") or a comma qualifier.
 //!
 //! # Choosing among same-named places
 //! 1. Curated features win over GeoNames entries of the same name; "X region/province/
@@ -244,7 +246,7 @@ impl Gazetteer {
         buf: &mut String,
     ) -> Option<(usize, Vec<(u32, bool)>)> {
         let key = fold(&tokens[i].upper, buf);
-        let &head = self.d.first.get(&data::word_hash(key))?;
+        let head = self.d.heads[data::bucket(key)];
         let mut best = 0usize;
         let mut out: Vec<(u32, bool)> = Vec::new();
         let mut wbuf = String::new();
@@ -321,7 +323,16 @@ impl Gazetteer {
                 continue;
             }
             if let Some((end, cands)) = self.lookup(tokens, i, &mut buf)
-                && let Some(m) = self.name_match(text, tokens, actors, i, end, cands, &mut buf)
+                && let Some(m) = self.name_match(
+                    text,
+                    tokens,
+                    actors,
+                    i,
+                    end,
+                    cands,
+                    out.last().map(|m: &PlaceMatch| m.tokens.1),
+                    &mut buf,
+                )
             {
                 i = m.tokens.1;
                 out.push(m);
@@ -460,9 +471,13 @@ impl Gazetteer {
         i: usize,
         end: usize,
         cands: Vec<(u32, bool)>,
+        last_end: Option<usize>,
         buf: &mut String,
     ) -> Option<PlaceMatch> {
         let n = tokens.len();
+        // A list of places ("Jerusalem, Tel Aviv and Ramallah"): the previous match ends
+        // right before the "and" or comma before this name.
+        let in_list = i >= 1 && last_end == Some(i - 1);
         let words = end - i;
         // The word before the name (skipping "the").
         let mut before = i;
@@ -508,13 +523,55 @@ impl Gazetteer {
                     return None;
                 }
             }
-            // "George Washington", "President Jackson": part of a personal name.
             let city_countries: Vec<u16> = cands
                 .iter()
                 .map(|c| self.entry(c.0))
                 .filter(|e| e.source == Source::City)
                 .map(|e| e.country)
                 .collect();
+            // Only cities (or divisions named after their city, "Vladimir Oblast").
+            let city_only = cands.iter().all(|c| {
+                let e = self.entry(c.0);
+                e.source == Source::City
+                    || (e.source == Source::Admin1 && city_countries.contains(&e.country))
+            });
+            let max_pop = cands
+                .iter()
+                .map(|c| self.entry(c.0))
+                .filter(|e| e.source == Source::City)
+                .map(|e| e.pop)
+                .max()
+                .unwrap_or(0);
+            let next = tokens.get(end);
+            let qualified =
+                next.is_some_and(|t| t.text == ",") && tokens.get(end + 1).is_some_and(is_cap);
+            // A town under 50,000 people needs a preposition (or a qualifier) to be taken
+            // for a place: such names are often surnames or words ("Bush").
+            if city_only
+                && max_pop < 50_000
+                && !qualified
+                && !prev.is_some_and(|p| {
+                    upper_in(p, LOCATIVE) || upper_in(p, COMMON_OK) || p.upper == "OF"
+                })
+                && !(in_list
+                    && prev.is_some_and(|p| matches!(p.upper.as_str(), "AND" | "OR" | ",")))
+            {
+                return None;
+            }
+            // "Vladimir Putin": a city name before a capitalised word that is not a place
+            // or division word is part of a name.
+            if city_only
+                && max_pop < 1_000_000
+                && let Some(t) = next
+                && is_cap(t)
+                && t.text.chars().all(char::is_alphabetic)
+                && !upper_in(t, ADMIN_WORDS)
+                && t.upper != "CITY"
+                && self.lookup(tokens, end, buf).is_none()
+            {
+                return None;
+            }
+            // "George Washington", "President Jackson": part of a personal name.
             let big = cands.iter().any(|c| {
                 let e = self.entry(c.0);
                 match e.source {

@@ -402,3 +402,37 @@ fn bench_load() {
         eprintln!("load {:?} ({} names)", t.elapsed(), d.names.len());
     }
 }
+
+/// Prints the mentions found in the file named by VIGIL_PLACES_FILE (one record a line).
+#[test]
+#[ignore]
+fn dump_file() {
+    let Ok(path) = std::env::var("VIGIL_PLACES_FILE") else {
+        return;
+    };
+    let all = std::fs::read_to_string(path).unwrap();
+    let g = Gazetteer::embedded();
+    for text in all.lines() {
+        let sents = vigil_text::analyse(text, None);
+        let mut ctx = GeoContext::default();
+        let ms: Vec<PlaceMatch> = sents
+            .iter()
+            .flat_map(|s| g.scan(text, &s.tokens, &[]))
+            .collect();
+        for m in &ms {
+            g.observe(m, &mut ctx);
+        }
+        for m in &ms {
+            if let Some(p) = g.resolve(m, &ctx) {
+                println!(
+                    "{}\t{}\t{:?}\t{}\t{}",
+                    p.text,
+                    p.place.full_name,
+                    p.place.kind,
+                    if p.relational { "REL" } else { "" },
+                    p.why
+                );
+            }
+        }
+    }
+}
