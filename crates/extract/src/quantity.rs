@@ -13,7 +13,7 @@
 //!   `more than`, `up to`, ...; part of the text), a verbal cue (`is estimated at`; not
 //!   part of the text) or a cue after it (`or more`, `or so`); the longest cue wins.
 //!   `as many as` is an upper bound (at_most). Ranges: `between X and Y`, `X-Y`, `X to Y`,
-//!   `X or Y`, `X – Y` (not `from X to Y`, which is a change); a scale word on the
+//!   `X or Y`, `X – Y`, `range from X to Y` (not `rose from X to Y`, a change); a scale word on the
 //!   second number also scales the first when the first is smaller (`5 to 7 million`).
 //! - **Vague amounts**: `thousands` 2,000–9,000, `tens of thousands` 20,000–90,000,
 //!   `hundreds of thousands`, `dozens` 24–96, `scores` 40–100, `several` 3–9, `a few`
@@ -41,8 +41,8 @@ mod tables;
 mod tests;
 
 use tables::{
-    CLOCK, CUE, Cue, CuePos, DET, HEAD, LABEL, LINK, MONTH, STOP, Scale, TOLL, Tables, UnitKind,
-    tables, word_value,
+    CLOCK, CUE, Cue, CuePos, DET, HEAD, LABEL, LINK, MONTH, RANGE, STOP, Scale, TOLL, Tables,
+    UnitKind, tables, word_value,
 };
 use vigil_model::{Qualifier, Quantity, Span, Token};
 
@@ -95,6 +95,18 @@ enum Step {
     Skip(usize),
     /// A quantity; scanning resumes at the token given.
     Found(Quantity, usize),
+}
+
+/// What stands before the first number of a possible range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    Plain,
+    /// `between X and Y`.
+    Between,
+    /// `range from X to Y`.
+    FromRange,
+    /// `rose from X to Y`: a change, not a range.
+    FromChange,
 }
 
 /// A number read from one or more tokens, before its unit.
@@ -300,8 +312,15 @@ impl Scan<'_> {
                 return Step::Skip(n1.end);
             }
         }
-        // Ranges.
-        let between = (prev_up == "BETWEEN").then(|| start - 1);
+        // Ranges: `between X and Y`; `from X to Y` only after `range` ("estimates range
+        // from X to Y"), as elsewhere it is a change ("rose from X to Y").
+        let open = match prev_up {
+            "BETWEEN" => Open::Between,
+            "FROM" if self.class(start.wrapping_sub(2)) & RANGE != 0 => Open::FromRange,
+            "FROM" => Open::FromChange,
+            _ => Open::Plain,
+        };
+        let mut between = matches!(open, Open::Between | Open::FromRange).then(|| start - 1);
         let mut low = n1.value;
         let mut high = None;
         let mut end = n1.end;
@@ -312,13 +331,15 @@ impl Scan<'_> {
                 return Step::Skip(end);
             }
             high = Some(h);
-        } else if let Some((l, h, e)) = self.range_tail(&n1, currency.is_some(), between.is_some())
-        {
+        } else if let Some((l, h, e)) = self.range_tail(&n1, currency.is_some(), open) {
             low = l;
             high = Some(h);
             end = e;
         }
-        if between.is_some() && high.is_some() {
+        if high.is_none() {
+            between = None;
+        }
+        if between.is_some() {
             start -= 1;
         }
         let next_up = self.upper(end);
@@ -539,17 +560,11 @@ impl Scan<'_> {
 
     /// The second half of a range after `n1`: `to Y`, `or Y`, `– Y`, or `and Y` after
     /// `between`. Returns the low and high values and the token after the range.
-    fn range_tail(&self, n1: &Simple, currency: bool, between: bool) -> Option<(f64, f64, usize)> {
-        let sep = self.upper(n1.end);
-        let from = n1.end > 0 && {
-            // `from X to Y` is a change, not a range.
-            let s = n1.end - 1;
-            (s.saturating_sub(3)..s).any(|p| self.upper(p) == "FROM")
-        };
-        let ok = match sep {
-            "AND" => between,
-            "TO" => !between && !from,
-            "OR" | "--" => !between,
+    fn range_tail(&self, n1: &Simple, currency: bool, open: Open) -> Option<(f64, f64, usize)> {
+        let ok = match self.upper(n1.end) {
+            "AND" => open == Open::Between,
+            "TO" => matches!(open, Open::Plain | Open::FromRange),
+            "OR" | "--" => open == Open::Plain,
             _ => false,
         };
         if !ok || n1.high.is_some() || n1.plus {

@@ -86,6 +86,8 @@ pub(super) const HEAD: u16 = 1 << 4;
 pub(super) const TOLL: u16 = 1 << 5;
 pub(super) const CLOCK: u16 = 1 << 6;
 pub(super) const MONTH: u16 = 1 << 7;
+/// A word before `from X to Y` that makes it a range, not a change.
+pub(super) const RANGE: u16 = 1 << 10;
 /// A word that can start or be part of a number or vague amount: the cheap pre-check.
 pub(super) const TRIGGER: u16 = 1 << 8;
 /// The first word of a qualifier cue (so it is not read as a name before a number).
@@ -295,6 +297,7 @@ fn build(units_tsv: &'static str, words_tsv: &'static str) -> Tables {
                     "head" => HEAD,
                     "clock" => CLOCK,
                     "month" => MONTH,
+                    "range" => RANGE,
                     _ => continue,
                 };
                 for w in arg.split_whitespace() {

@@ -206,6 +206,12 @@ fn ranges() {
         (q.low, q.high, q.unit.as_str()),
         (Some(2.0), Some(3.0), "officer")
     );
+    let q = one("Estimates range from 90,000 to 120,000 troops.");
+    assert_eq!(
+        (q.low, q.high, q.qualifier),
+        (Some(90_000.0), Some(120_000.0), Qualifier::Range)
+    );
+    assert_eq!(q.text, "from 90,000 to 120,000 troops");
     // A change is not a range; a score is not a quantity.
     let found = quantities("Prices rose from 40 to 55 dollars.");
     assert_eq!(found.len(), 2);
@@ -449,4 +455,66 @@ fn singular_rules() {
     assert_eq!(singularize("Churches"), "church");
     assert_eq!(singularize("boxes"), "box");
     assert_eq!(singularize("activists"), "activist");
+}
+
+#[test]
+fn arbitrary_word_sequences_do_not_panic() {
+    const PIECES: [&str; 40] = [
+        "about",
+        "more",
+        "than",
+        "between",
+        "and",
+        "to",
+        "from",
+        "range",
+        "of",
+        "the",
+        "number",
+        "is",
+        "estimated",
+        "at",
+        "toll",
+        "death",
+        "$",
+        "€",
+        "US",
+        "5,000",
+        "7,000",
+        "1.5",
+        "2bn",
+        "5m",
+        "2014",
+        "one",
+        "a",
+        "dozen",
+        "half",
+        "million",
+        "tens",
+        "thousands",
+        "several",
+        "troops",
+        "dead",
+        "%",
+        "per",
+        "cent",
+        "-",
+        "30-40",
+    ];
+    let mut state = 7u64;
+    for _ in 0..20_000 {
+        let mut s = String::new();
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let len = (state >> 60) as usize + 1;
+        for _ in 0..len {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            s.push_str(PIECES[(state >> 33) as usize % PIECES.len()]);
+            s.push(' ');
+        }
+        quantities(&s);
+    }
 }
