@@ -168,6 +168,49 @@ const LOCATIVE: &[&str] = &[
 const COMMON_OK: &[&str] = &["NEAR", "FROM", "TO", "OUTSIDE", "OFF"];
 /// Words that make the following name relational.
 const RELATIONAL_BEFORE: &[&str] = &["NEAR", "OUTSIDE", "OFF", "NEARBY"];
+/// Verbs after a country or city name that make it a speaking actor ("Moscow said").
+const SPEECH_VERBS: &[&str] = &[
+    "SAID",
+    "SAYS",
+    "SAY",
+    "WARNED",
+    "WARNS",
+    "DENIED",
+    "DENIES",
+    "ACCUSED",
+    "ACCUSES",
+    "ANNOUNCED",
+    "ANNOUNCES",
+    "URGED",
+    "URGES",
+    "REJECTED",
+    "REJECTS",
+    "INSISTED",
+    "INSISTS",
+    "CLAIMED",
+    "CLAIMS",
+    "CONDEMNED",
+    "CONDEMNS",
+    "DEMANDED",
+    "DEMANDS",
+    "THREATENED",
+    "THREATENS",
+    "AGREED",
+    "AGREES",
+    "REFUSED",
+    "REFUSES",
+    "RESPONDED",
+    "RESPONDS",
+    "VOWED",
+    "VOWS",
+    "INSISTED",
+    "STRESSED",
+    "STRESSES",
+    "ARGUED",
+    "ARGUES",
+    "ACCEPTED",
+    "ACCEPTS",
+];
 /// Words after a name or demonym that make the phrase relational.
 const BORDER_WORDS: &[&str] = &[
     "BORDER",
@@ -359,13 +402,18 @@ impl Gazetteer {
         de: f32,
         buf: &mut String,
     ) -> Option<PlaceMatch> {
-        // A curated feature named with the direction ("eastern Ukraine") wins.
+        // A curated feature named with the direction ("eastern Ukraine") wins; another
+        // name starting with the direction word ("Northern Ireland", "Western Sahara") is
+        // left to the ordinary name rules.
         if let Some((end, cands)) = self.lookup(tokens, i, buf)
             && end > i + 1
-            && cands
+        {
+            if !cands
                 .iter()
                 .any(|c| self.entry(c.0).source == Source::Feature)
-        {
+            {
+                return None;
+            }
             let cands = cands
                 .into_iter()
                 .filter(|c| self.entry(c.0).source == Source::Feature)
@@ -646,6 +694,7 @@ impl Gazetteer {
         }
 
         let has_admin1 = has(Source::Admin1);
+        let strong_feature = has(Source::Feature);
         let mut m = self.make(
             text,
             tokens,
@@ -658,6 +707,15 @@ impl Gazetteer {
 
         // Actor ranges: "Russia said" names an actor.
         if !relational && !locative && actors.iter().any(|&(a, b)| a < end && i < b) {
+            m.actor = true;
+        }
+        // "Moscow denied", "Kyiv says": a country or city as the speaker is an actor,
+        // whether or not the actor dictionary knew the name.
+        if !relational
+            && !locative
+            && !strong_feature
+            && tokens.get(end).is_some_and(|t| upper_in(t, SPEECH_VERBS))
+        {
             m.actor = true;
         }
 

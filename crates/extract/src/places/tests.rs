@@ -124,6 +124,16 @@ fn eastern_ukraine_is_a_region() {
     assert_eq!(e.place.kind, PlaceKind::Region);
     assert_eq!(e.place.country.as_deref(), Some("UA"));
     assert!(km((e.place.lat, e.place.lon), (48.0, 38.0)) < 150.0);
+    // Names that start with a direction word are names.
+    let ms = one("Riots broke out in Northern Ireland and in Western Sahara.");
+    assert_eq!(find(&ms, "Northern Ireland").place.kind, PlaceKind::Admin1);
+    assert_eq!(find(&ms, "Western Sahara").place.kind, PlaceKind::Country);
+    let ms = one("Talks on Central Asia and the Central African Republic.");
+    assert_eq!(find(&ms, "Central Asia").place.kind, PlaceKind::Region);
+    assert_eq!(
+        find(&ms, "the Central African Republic").place.kind,
+        PlaceKind::Country
+    );
     // The general rule for a country without a curated entry.
     let ms = one("Airstrikes hit northern Syria.");
     let n = find(&ms, "northern Syria");
@@ -143,6 +153,32 @@ fn country_as_actor_is_not_a_place() {
     )
     .remove(0);
     assert_eq!(ms.len(), 1, "{ms:#?}");
+}
+
+#[test]
+fn metonymic_city_is_not_a_place() {
+    let ms = one("Moscow denied the report, while Kyiv said it was true.");
+    assert!(ms.is_empty(), "{ms:#?}");
+    let ms = one("The report was denied in Moscow.");
+    assert_eq!(find(&ms, "Moscow").place.country.as_deref(), Some("RU"));
+}
+
+#[test]
+fn lists_relational_coasts_and_names() {
+    let ms = one("Protests were held in Jerusalem, Nablus and Ramallah.");
+    for w in ["Jerusalem", "Nablus", "Ramallah"] {
+        find(&ms, w);
+    }
+    let ms = one("Pirates seized a tanker off the coast of Somalia.");
+    let s = find(&ms, "off the coast of Somalia");
+    assert!(s.relational);
+    assert_eq!(s.place.country.as_deref(), Some("SO"));
+    let ms = one("Barack Obama and Vladimir Putin will meet in Zurich.");
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(find(&ms, "Zurich").place.country.as_deref(), Some("CH"));
+    let ms = one("Activists unfurled Free Tibet banners in Asia.");
+    assert_eq!(find(&ms, "Asia").place.feature_id, "vigil:asia");
+    assert!(ms.iter().all(|m| m.text != "Free"), "{ms:#?}");
 }
 
 #[test]
