@@ -49,7 +49,7 @@
 //!    match on an alternate name only. Context: 0.5 per unit of country evidence (an
 //!    unambiguous place in the article counts 1, an actor code 0.5, a neighbouring
 //!    country's evidence a quarter), capped at 1.0, plus 1.0 per place in the same
-//!    division, capped at 2.0. `why` says `only candidate`, `prior` or
+//!    division, capped at 2.0. Equal scores go to the higher prior. `why` says `only candidate`, `prior` or
 //!    `article context: GE` (when the context changed the choice).
 
 mod data;
@@ -899,10 +899,11 @@ impl Gazetteer {
 
     fn choose(&self, cands: &[(u32, bool)], ctx: &GeoContext, m: &PlaceMatch) -> (u32, String) {
         let mut best_prior = (f32::MIN, 0u32);
-        let mut best = (f32::MIN, 0u32);
+        // (score, prior, entry): equal scores go to the higher prior.
+        let mut best = (f32::MIN, f32::MIN, 0u32);
         for &c in cands {
             let e = self.entry(c.0);
-            let prior = self.prior(c) + e.pop.max(1) as f32 * 1e-12;
+            let prior = self.prior(c);
             let cty = 0.5 * ctx.country_evidence(&self.d, e.country).min(2.0);
             let adm = if e.adm1.is_empty() {
                 0.0
@@ -913,14 +914,14 @@ impl Gazetteer {
             if prior > best_prior.0 {
                 best_prior = (prior, c.0);
             }
-            if score > best.0 {
-                best = (score, c.0);
+            if score > best.0 || (score == best.0 && prior > best.1) {
+                best = (score, prior, c.0);
             }
         }
         let why = if !m.qualifier.is_empty() {
             format!("qualified by {}", m.qualifier_text)
-        } else if best.1 != best_prior.1 {
-            let e = self.entry(best.1);
+        } else if best.2 != best_prior.1 {
+            let e = self.entry(best.2);
             let code = if !e.adm1.is_empty() && ctx.admin1.contains_key(e.adm1) {
                 e.adm1.to_owned()
             } else if e.country != NO_COUNTRY {
@@ -930,7 +931,7 @@ impl Gazetteer {
             };
             format!("article context: {code}")
         } else {
-            let e = self.entry(best.1);
+            let e = self.entry(best.2);
             match e.source {
                 Source::Country => "prior: country".to_owned(),
                 Source::Admin1 => "prior: first-level division".to_owned(),
@@ -938,7 +939,7 @@ impl Gazetteer {
                 Source::City => "prior: population".to_owned(),
             }
         };
-        (best.1, why)
+        (best.2, why)
     }
 
     fn direction_place(&self, word: &str, dn: f32, de: f32, country: u16) -> Place {

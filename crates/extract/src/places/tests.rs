@@ -219,6 +219,14 @@ fn georgia_by_context() {
     assert_eq!(g.place.adm1.as_deref(), Some("US.GA"));
     assert!(g.why.starts_with("article context"), "{}", g.why);
 
+    // One US city alone ties with the country's prior: the country keeps it.
+    let art = [
+        ("Voters lined up in Atlanta before dawn.", &[][..]),
+        ("Turnout in Georgia was high.", &[]),
+    ];
+    let ms = run(&art, &[]);
+    assert_eq!(find(&ms[1], "Georgia").place.kind, PlaceKind::Country);
+
     // A qualifier: "Atlanta, Georgia" is the US city, the state not taken for the country.
     let ms = one("The rally in Atlanta, Georgia drew thousands.");
     let a = find(&ms, "Atlanta, Georgia");
