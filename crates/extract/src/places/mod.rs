@@ -148,6 +148,20 @@ pub struct PlaceMatch {
     the_len: u32,
 }
 
+impl PlaceMatch {
+    /// True when the match is evidence for the article's geography but names no place:
+    /// a country or city named as an actor ("Russia said") or a bare demonym
+    /// ("Russian"). [`Gazetteer::resolve`] returns `None` for it.
+    pub fn context_only(&self) -> bool {
+        self.actor || (matches!(self.kind, MatchKind::Demonym(_)) && !self.relational)
+    }
+
+    /// The words of the match as written (with a leading "the" when there is one).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 /// Locative prepositions that make a name inside an actor range a place.
 const LOCATIVE: &[&str] = &[
     "IN",

@@ -147,6 +147,11 @@ fn eastern_ukraine_is_a_region() {
 fn country_as_actor_is_not_a_place() {
     let ms = run(&[("Russia said it would respond.", &["Russia"])], &["RUS"]).remove(0);
     assert!(ms.is_empty(), "{ms:#?}");
+    let s = "Russia vowed to respond to Ukrainian demands.";
+    let t = toks(s);
+    let found = Gazetteer::embedded().scan(s, &t, &[(0, 1)]);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found.iter().all(PlaceMatch::context_only));
     let ms = run(
         &[("Russia deployed troops in Russia's south.", &["Russia"])],
         &[],
