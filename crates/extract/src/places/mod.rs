@@ -19,7 +19,9 @@
 //!   toward(s). "from" and "to" are deliberately not locative here ("a delegation from
 //!   Russia", "talks to Russia" name actors). Such matches resolve to `None` but still
 //!   count as article context.
-//! - Demonyms ("Russian") are context only, except in relational phrases.
+//! - Demonyms ("Russian") are context only, except in relational phrases. So are the
+//!   country and demonym parts of a hyphenated word ("Russian-occupied"); before a border
+//!   word each part gives a relational match ("the Russia-Ukraine border": RU and UA).
 //! - Relational phrases locate something without naming it as the location: "near X",
 //!   "outside X", "off X", "close to X", "(off) the coast of X", "border with X",
 //!   "border of X", "X's border", "the X border" and "the Ukrainian border" (demonym +
@@ -400,9 +402,39 @@ impl Gazetteer {
                 i = end;
                 continue;
             }
+            // "Russian-occupied", "Russia-Ukraine border": each country or demonym part
+            // of a hyphenated word is context, or relational before a border word.
+            if cap && t.text.contains('-') {
+                for part in t.upper.split('-') {
+                    if let Some(c) = self.country_word(part, &mut buf) {
+                        out.push(self.demonym_match(text, tokens, i, i + 1, c));
+                    }
+                }
+            }
             i += 1;
         }
         out
+    }
+
+    /// The country a single word names or is the demonym of ("RUSSIA", "RUSSIAN").
+    fn country_word(&self, word: &str, buf: &mut String) -> Option<u16> {
+        let key = fold(word, buf);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(&c) = self.d.demonyms.get(key) {
+            return Some(c);
+        }
+        let mut r = self.d.heads[data::bucket(key)];
+        while r != u32::MAX {
+            let rec = self.d.names[r as usize];
+            r = rec.next;
+            let e = self.entry(rec.entry);
+            if rec.first == key && rec.rest.is_empty() && e.source == Source::Country {
+                return Some(e.country);
+            }
+        }
+        None
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -104,6 +104,16 @@ fn ukrainian_border_is_relational() {
     let ms = one("Tanks were seen near Ukraine's border.");
     let b = find(&ms, "near Ukraine's border");
     assert!(b.relational);
+    let ms = one("Shelling was reported on the Russia-Ukraine border.");
+    let b: Vec<_> = ms.iter().filter(|m| m.relational).collect();
+    assert_eq!(b.len(), 2, "{ms:#?}");
+    assert!(b.iter().all(|m| m.text == "the Russia-Ukraine border"));
+    let s = "Residents of Russian-occupied Kherson fled.";
+    let t = toks(s);
+    let found = Gazetteer::embedded().scan(s, &t, &[]);
+    assert!(found.iter().any(PlaceMatch::context_only), "{found:#?}");
+    let ms = one(s);
+    assert_eq!(find(&ms, "Kherson").place.country.as_deref(), Some("UA"));
     let ms = one("Troops gathered along its border with Ukraine.");
     assert!(find(&ms, "border with Ukraine").relational);
 }
