@@ -98,42 +98,60 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .flatten()
         .map(|a| vigil_text::split_sentences(&a.text).len())
         .sum();
-    let coder = Coder::new(dicts, CoderConfig::default());
-    // Warm up the tagger and caches on a few articles.
-    for a in articles.iter().take(50) {
-        coder.code_article(a);
-    }
-    let single = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
-    let t = Instant::now();
-    let events1: usize =
-        single.install(|| articles.iter().map(|a| coder.code_article(a).len()).sum());
-    let one = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    let events_n: usize = articles
-        .par_iter()
-        .map(|a| coder.code_article(a).len())
-        .sum();
-    let all = t.elapsed().as_secs_f64();
-    assert_eq!(
-        events1, events_n,
-        "coding must not depend on the thread count"
-    );
     let mb = bytes as f64 / 1e6;
     println!(
-        "corpus: {} articles, {sentences} sentences, {mb:.1} MB; {events_n} events",
+        "corpus: {} articles, {sentences} sentences, {mb:.1} MB",
         articles.len()
     );
     println!("dictionary load: {:.0} ms", load.as_secs_f64() * 1000.0);
+    let mut rates = Vec::new();
+    for (name, annotate) in [("coder only", false), ("full pipeline", true)] {
+        let config = CoderConfig {
+            annotate,
+            ..CoderConfig::default()
+        };
+        let coder = Coder::new(dicts.clone(), config);
+        // Warm up the tagger, the gazetteer and caches on a few articles.
+        for a in articles.iter().take(50) {
+            coder.code_records(a);
+        }
+        // Events, claims and places found, so the work cannot be skipped.
+        let count = |a: &Vec<Article>| -> usize {
+            coder
+                .code_records(a)
+                .iter()
+                .map(|c| c.events.len() + c.claims.len() + c.places.len())
+                .sum()
+        };
+        let single = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
+        let t = Instant::now();
+        let found1: usize = single.install(|| articles.iter().map(count).sum());
+        let one = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let found_n: usize = articles.par_iter().map(count).sum();
+        let all = t.elapsed().as_secs_f64();
+        assert_eq!(
+            found1, found_n,
+            "coding must not depend on the thread count"
+        );
+        println!("{name} ({found_n} events, claims and places):");
+        println!(
+            "  1 thread:   {:>9.0} sentences/s  {:>6.2} MB/s  ({one:.2} s)",
+            sentences as f64 / one,
+            mb / one
+        );
+        println!(
+            "  {} threads:  {:>9.0} sentences/s  {:>6.2} MB/s  ({all:.2} s)",
+            rayon::current_num_threads(),
+            sentences as f64 / all,
+            mb / all
+        );
+        rates.push((sentences as f64 / one, sentences as f64 / all));
+    }
     println!(
-        "1 thread:   {:>9.0} sentences/s  {:>6.2} MB/s  ({one:.2} s)",
-        sentences as f64 / one,
-        mb / one
-    );
-    println!(
-        "{} threads:  {:>9.0} sentences/s  {:>6.2} MB/s  ({all:.2} s)",
-        rayon::current_num_threads(),
-        sentences as f64 / all,
-        mb / all
+        "full pipeline keeps {:.0}% of coder-only throughput on 1 thread, {:.0}% on all",
+        100.0 * rates[1].0 / rates[0].0,
+        100.0 * rates[1].1 / rates[0].1
     );
     if let Some(peak) = peak_memory_mb() {
         println!("peak memory: {peak:.0} MB");

@@ -33,6 +33,13 @@ pub struct Args {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Also print each record's quantity claims, as objects with `"type":"claim"`
+    /// (JSON Lines only).
+    #[arg(long)]
+    pub claims: bool,
+    /// Code events only: no attribution, event dates, locations or claims (faster).
+    #[arg(long, conflicts_with = "claims")]
+    pub events_only: bool,
     #[command(flatten)]
     pub dicts: DictArgs,
 }
@@ -74,6 +81,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         (dicts, first)
     });
     let dicts = dicts?;
+    if args.claims && args.format != Format::Jsonl {
+        anyhow::bail!("--claims needs --format jsonl (claims are records of their own)");
+    }
     let mut first = Some(first);
     let config = CoderConfig {
         require_dyad: !args.no_require_dyad,
@@ -81,6 +91,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             ProfileArg::Cameo => Profile::Cameo,
             ProfileArg::Literal => Profile::Literal,
         },
+        annotate: !args.events_only,
     };
     let coder = Coder::new(dicts, config);
     let stdout = std::io::stdout();
@@ -96,7 +107,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         // A file that cannot be read or is refused is reported and skipped; the others
         // are still coded.
         match articles {
-            Ok(articles) => code_articles(&coder, &articles, args.format, &mut out)?,
+            Ok(articles) => code_articles(&coder, &articles, args.format, args.claims, &mut out)?,
             Err(e) => bad.push(BadRecord {
                 place: file.clone(),
                 message: format!("{e:#}"),
@@ -135,11 +146,13 @@ pub fn read_input(
     Ok(input::group_articles(records))
 }
 
-/// Codes `articles` in parallel batches and writes the events in input order.
+/// Codes `articles` in parallel batches and writes the events (and, with `claims`, each
+/// record's claims after its events) in input order.
 pub fn code_articles(
     coder: &Coder,
     articles: &[Vec<Article>],
     format: Format,
+    claims: bool,
     out: &mut impl Write,
 ) -> Result<()> {
     for batch in articles.chunks(BATCH) {
@@ -148,8 +161,15 @@ pub fn code_articles(
             .par_iter()
             .map(|a| {
                 let mut buf = Vec::new();
-                for e in &coder.code_article(a) {
-                    output::write_event(&mut buf, e, format)?;
+                for r in coder.code_records(a) {
+                    for e in &r.events {
+                        output::write_event(&mut buf, e, format)?;
+                    }
+                    if claims {
+                        for c in &r.claims {
+                            output::write_claim(&mut buf, c)?;
+                        }
+                    }
                 }
                 Ok(buf)
             })

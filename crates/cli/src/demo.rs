@@ -29,7 +29,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (y, m, d) = SAMPLE_DATE;
     let date = chrono::NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
     let article = Article::new("data/eval/seed.txt", date, SAMPLE);
-    let events = coder.code_article(std::slice::from_ref(&article));
+    let coded = coder
+        .code_records(std::slice::from_ref(&article))
+        .pop()
+        .unwrap_or_default();
+    let events = coded.events;
+    let (claims, places) = (coded.claims, coded.places);
     let codes = EventCodes::get();
     println!(
         "Vigil demo: the bundled sample article (published {date}), coded with the shipped dictionaries.\n"
@@ -57,12 +62,57 @@ pub fn run(args: Args) -> Result<ExitCode> {
         vigil_text::split_sentences(SAMPLE).len(),
         started.elapsed().as_secs_f64() * 1000.0
     );
+    if !claims.is_empty() {
+        println!("\nClaims (who says how many):");
+        for c in &claims {
+            let amount = match (c.value, c.low, c.high) {
+                (Some(v), _, _) => v.to_string(),
+                (None, Some(lo), Some(hi)) => format!("{lo}-{hi}"),
+                _ => "?".into(),
+            };
+            println!(
+                "{:>3}  {:<12} {:<8} {:<8} {:<7} according to {} {}",
+                c.sentence,
+                amount,
+                c.qualifier.as_str(),
+                c.unit,
+                c.subject_code,
+                c.claimant,
+                if c.anonymous { "(anonymous)" } else { "" }
+            );
+        }
+        for k in vigil_extract::conflict::find(&claims) {
+            let (a, b) = (&claims[k.low], &claims[k.high]);
+            println!(
+                "     conflict: {} vs {} {}s ({} vs {})",
+                a.text, b.text, a.unit, a.claimant, b.claimant
+            );
+        }
+    }
+    let named: Vec<_> = places.iter().filter(|(_, p)| !p.relational).collect();
+    if !named.is_empty() {
+        println!("\nPlaces:");
+        for (i, p) in named {
+            println!(
+                "{i:>3}  {:<22} {:<9} {:<3} {:>7.2} {:>8.2}  {}",
+                p.text,
+                p.place.kind.as_str(),
+                p.place.country.as_deref().unwrap_or("-"),
+                p.place.lat,
+                p.place.lon,
+                p.place.full_name
+            );
+        }
+    }
     let mut store =
         vigil_store::open(&args.db).with_context(|| format!("cannot open database {}", args.db))?;
     store.write(&[vigil_store::CodedRecord {
         hash: vigil_store::content_hash(&article),
         sentences: vigil_text::split_sentences(&article.text),
         events,
+        claims: claims.clone(),
+        places: places.clone(),
+        times: coded.times,
         article,
     }])?;
     store.prune()?;

@@ -58,11 +58,25 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
     let text =
         std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {name}"))?;
     let gold = gold::read_gold(&text, &name)?;
-    let mins = args
-        .min
+    // Floors on claims, times and places are checked here; the rest by the event scorer.
+    let (fact_mins, event_mins): (Vec<&String>, Vec<&String>) = args.min.iter().partition(|m| {
+        ["claims=", "times=", "places=", "claimants="]
+            .iter()
+            .any(|p| m.starts_with(p))
+    });
+    let mins = event_mins
         .iter()
         .map(|m| gold::parse_threshold(m).map(|(l, v)| (l.name().to_string(), v)))
         .collect::<Result<Vec<_>, _>>()?;
+    let fact_mins = fact_mins
+        .iter()
+        .map(|m| {
+            let (k, v) = m.split_once('=').expect("partitioned on '='");
+            v.parse::<f64>()
+                .map(|v| (k.to_string(), v))
+                .map_err(|_| anyhow::anyhow!("--min {m}: `{v}` is not a number"))
+        })
+        .collect::<Result<Vec<_>>>()?;
     let mut records = Vec::new();
     for g in &gold {
         let Some(date) = g.date else {
@@ -74,10 +88,31 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
     }
     let coder = Coder::new(args.dicts.load()?, CoderConfig::default());
     let articles = input::group_articles(records);
-    let events: Vec<_> = articles
+    let coded: Vec<(String, vigil_coder::Coded)> = articles
         .par_iter()
-        .flat_map_iter(|a| coder.code_article(a))
+        .flat_map_iter(|a| {
+            a.iter()
+                .map(|r| r.id.clone())
+                .zip(coder.code_records(a))
+                .collect::<Vec<_>>()
+        })
         .collect();
+    let events: Vec<_> = coded.iter().flat_map(|(_, c)| c.events.clone()).collect();
+    let claims: Vec<vigil_model::Claim> =
+        coded.iter().flat_map(|(_, c)| c.claims.clone()).collect();
+    let found: std::collections::HashMap<String, gold::SegmentFacts> = coded
+        .into_iter()
+        .map(|(id, c)| {
+            let facts = gold::SegmentFacts {
+                claims: c.claims,
+                times: c.times.into_iter().map(|(_, t)| t).collect(),
+                places: c.places.into_iter().map(|(_, p)| p).collect(),
+            };
+            (id, facts)
+        })
+        .collect();
+    let facts = gold::score_facts(&gold, &found);
+    let conflicts = vigil_extract::conflict::find(&claims);
     if let Some(path) = &args.events {
         let mut out = String::new();
         for e in &events {
@@ -88,8 +123,25 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
     }
     let preds: Vec<PredEvent> = events.iter().map(PredEvent::from).collect();
     let scores = gold::score_events(&gold, &preds);
+    let conflict_ids: Vec<(String, String)> = conflicts
+        .iter()
+        .map(|k| (claims[k.low].id.clone(), claims[k.high].id.clone()))
+        .collect();
+    let claimant_share = if facts.claims.tp > 0 {
+        facts.claimants_right as f64 / facts.claims.tp as f64
+    } else {
+        0.0
+    };
     if args.json {
-        println!("{}", serde_json::to_string(&scores)?);
+        let mut v = serde_json::to_value(&scores)?;
+        if let serde_json::Value::Object(m) = &mut v {
+            m.insert("claims".into(), serde_json::to_value(&facts.claims)?);
+            m.insert("claimants_right".into(), facts.claimants_right.into());
+            m.insert("times".into(), serde_json::to_value(&facts.times)?);
+            m.insert("places".into(), serde_json::to_value(&facts.places)?);
+            m.insert("conflicts".into(), serde_json::to_value(&conflict_ids)?);
+        }
+        println!("{}", serde_json::to_string(&v)?);
     } else {
         for (level, s) in [
             ("root", &scores.root),
@@ -105,9 +157,39 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
             "false alarms: {:.3} of {} sentences with no gold event; {} sentences in all",
             scores.false_alarm_rate, scores.no_event_sentences, scores.sentences
         );
+        for (what, s) in [
+            ("claims", &facts.claims),
+            ("times", &facts.times),
+            ("places", &facts.places),
+        ] {
+            println!(
+                "{what:<7} P {:.3}  R {:.3}  F1 {:.3}   ({} matched, {} found, {} gold)",
+                s.p, s.r, s.f1, s.tp, s.pred, s.gold
+            );
+        }
+        println!(
+            "claimants right: {} of {} matched claims",
+            facts.claimants_right, facts.claims.tp
+        );
+        for (a, b) in &conflict_ids {
+            println!("conflict: {a} vs {b}");
+        }
+    }
+    let mut facts_ok = true;
+    for (k, floor) in &fact_mins {
+        let got = match k.as_str() {
+            "claims" => facts.claims.f1,
+            "times" => facts.times.f1,
+            "places" => facts.places.f1,
+            _ => claimant_share,
+        };
+        if got < *floor {
+            eprintln!("vigil: {k} {got:.3} is below the floor {floor}");
+            facts_ok = false;
+        }
     }
     println!("{}", scores.summary_line(&mins));
-    Ok(if scores.check_min(&mins) {
+    Ok(if scores.check_min(&mins) && facts_ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -154,6 +236,7 @@ fn run_suite(args: &Args) -> Result<ExitCode> {
             let config = CoderConfig {
                 require_dyad: r.config.require_dyad,
                 profile: Profile::Literal,
+                annotate: false,
             };
             let coder = Coder::new(dicts.clone(), config);
             let a = Article::new(r.id.clone(), r.date, r.text.clone());

@@ -101,6 +101,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 ProfileArg::Cameo => Profile::Cameo,
                 ProfileArg::Literal => Profile::Literal,
             },
+            annotate: true,
         },
     );
 
@@ -284,22 +285,18 @@ fn code_batch(
     let coded: Vec<Vec<CodedRecord>> = todo
         .into_par_iter()
         .map(|(g, hashes)| {
-            let mut events = coder.code_article(&g);
+            let coded = coder.code_records(&g);
             g.into_iter()
                 .zip(hashes)
-                .map(|(article, hash)| {
-                    let mine: Vec<_> = {
-                        let (m, rest): (Vec<_>, Vec<_>) =
-                            events.drain(..).partition(|e| e.id == article.id);
-                        events = rest;
-                        m
-                    };
-                    CodedRecord {
-                        sentences: vigil_text::split_sentences(&article.text),
-                        article,
-                        hash,
-                        events: mine,
-                    }
+                .zip(coded)
+                .map(|((article, hash), c)| CodedRecord {
+                    sentences: vigil_text::split_sentences(&article.text),
+                    article,
+                    hash,
+                    events: c.events,
+                    claims: c.claims,
+                    places: c.places,
+                    times: c.times,
                 })
                 .collect()
         })

@@ -1,6 +1,7 @@
 //! `vigil`: code news text into CAMEO events, score the coder, measure its speed.
 
 mod bench;
+mod claims;
 mod code;
 mod demo;
 mod dicts;
@@ -40,8 +41,13 @@ enum Command {
     Ingest(ingest::Args),
     /// Query stored events.
     Events(events::Args),
-    /// Export all stored events (JSONL, CSV, GDELT 2.0).
+    /// Export all stored events (JSONL, CSV, GDELT 2.0, Parquet).
     Export(events::ExportArgs),
+    /// List stored quantity claims, or with --conflicts the claims that contradict each
+    /// other.
+    Claims(claims::Args),
+    /// List the places stored articles name, most named first.
+    Places(claims::PlacesArgs),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +60,8 @@ fn main() -> ExitCode {
         Command::Ingest(a) => ingest::run(a),
         Command::Events(a) => events::run(a),
         Command::Export(a) => events::export(a),
+        Command::Claims(a) => claims::run(a),
+        Command::Places(a) => claims::places(a),
     };
     match result {
         Ok(code) => code,

@@ -1,7 +1,7 @@
 //! Writing events: JSON Lines (one object per event) or a tab-separated table.
 
 use std::io::Write;
-use vigil_model::Event;
+use vigil_model::{Claim, Event};
 
 /// Output formats of `vigil code`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -45,4 +45,14 @@ pub fn write_event(out: &mut impl Write, e: &Event, format: Format) -> std::io::
             clean(&e.provenance.sentence_text),
         ),
     }
+}
+
+/// Writes one claim as a JSON line marked `"type":"claim"`.
+pub fn write_claim(out: &mut impl Write, c: &Claim) -> std::io::Result<()> {
+    let mut v = serde_json::to_value(c)?;
+    if let serde_json::Value::Object(m) = &mut v {
+        m.insert("type".into(), "claim".into());
+    }
+    serde_json::to_writer(&mut *out, &v)?;
+    out.write_all(b"\n")
 }

@@ -166,6 +166,21 @@ fn export(db: &str) -> Vec<String> {
     lines
 }
 
+/// Every stored claim and place, as `vigil claims` and `vigil places` print them.
+fn facts(db: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for what in ["claims", "places"] {
+        let out = vigil()
+            .args([what, "--format", "jsonl", "--db", db])
+            .output()
+            .unwrap();
+        ok(&out);
+        let text = String::from_utf8(out.stdout).unwrap();
+        lines.extend(text.lines().map(|l| format!("{what} {l}")));
+    }
+    lines
+}
+
 /// Mentions listed by an export (each event lists all of its reports).
 fn mentions(export: &[String]) -> u64 {
     export
@@ -200,11 +215,18 @@ fn a_postgres_ingest_exports_exactly_what_a_sqlite_ingest_exports() {
     corpus(&input, 400);
     let (want, sentences) = sqlite_reference(&d, &input);
     assert!(want.len() > 50, "the corpus yields events");
+    let want_facts = facts(&format!("sqlite:{}", d.join("v.db").display()));
+    assert!(
+        want_facts.iter().any(|l| l.starts_with("claims"))
+            && want_facts.iter().any(|l| l.starts_with("places")),
+        "the corpus yields claims and places"
+    );
 
     let pg = Database::new(&admin, "parity");
     let summary = ok(&ingest_cmd(&pg.url, &input).output().unwrap());
     assert!(summary.contains("400 articles new"), "{summary}");
     assert_eq!(export(&pg.url), want);
+    assert_eq!(facts(&pg.url), want_facts);
     assert_eq!(pg.number("SELECT count(*) FROM articles"), 400);
     assert_eq!(pg.number("SELECT count(*) FROM sentences"), sentences);
     assert_eq!(pg.number("SELECT count(*) FROM mentions"), mentions(&want));

@@ -11,6 +11,8 @@
 //!                                              rules (future, negation, reported speech)
 //! ```
 
+mod annotate;
+mod attribution;
 mod grammar;
 mod mentions;
 mod nominals;
@@ -49,6 +51,9 @@ pub struct CoderConfig {
     pub require_dyad: bool,
     /// Coding conventions.
     pub profile: Profile,
+    /// Also find attribution, times, places and quantity claims (`false` codes events
+    /// only, as the coder-only benchmark does).
+    pub annotate: bool,
 }
 
 impl Default for CoderConfig {
@@ -56,6 +61,7 @@ impl Default for CoderConfig {
         CoderConfig {
             require_dyad: true,
             profile: Profile::Cameo,
+            annotate: true,
         }
     }
 }
@@ -83,6 +89,23 @@ pub struct ArticleContext {
     last_accuser: Option<Member>,
     /// The speaker of the last quotation, for a following sentence that is all quote.
     last_speaker: Option<Vec<Member>>,
+    /// The attribution of the last quotation whose speaker was named.
+    last_quote: Option<vigil_model::Attribution>,
+    /// What the article said so far about where it is (for same-named places).
+    geo: vigil_extract::places::GeoContext,
+}
+
+/// Everything the coder found in one record.
+#[derive(Clone, Debug, Default)]
+pub struct Coded {
+    /// Events, in sentence order.
+    pub events: Vec<Event>,
+    /// Quantity claims.
+    pub claims: Vec<vigil_model::Claim>,
+    /// Places, as (sentence, mention).
+    pub places: Vec<(usize, vigil_model::PlaceMention)>,
+    /// Time expressions, as (sentence, expression).
+    pub times: Vec<(usize, vigil_model::TimeExpr)>,
 }
 
 /// Why a sentence produced no events, when that was decided before coding.
@@ -101,6 +124,29 @@ pub struct SentenceResult {
     pub events: Vec<Event>,
     /// Set when the sentence was skipped.
     pub skipped: Option<Skip>,
+    /// Who asserts what the sentence says (the speakers of its quotations, reporting
+    /// verbs, "according to").
+    pub attributions: Vec<vigil_model::Attribution>,
+    /// Its temporal expressions, resolved against the publication date.
+    pub times: Vec<vigil_model::TimeExpr>,
+    /// The places it names, geocoded (relational phrases such as "near Ukraine" included,
+    /// flagged).
+    pub places: Vec<vigil_model::PlaceMention>,
+    /// Its quantity claims.
+    pub claims: Vec<vigil_model::Claim>,
+    pending: annotate::Pending,
+}
+
+impl SentenceResult {
+    fn absorb(&mut self, other: SentenceResult) {
+        self.events.extend(other.events);
+        self.skipped = self.skipped.take().or(other.skipped);
+        self.attributions.extend(other.attributions);
+        self.times.extend(other.times);
+        self.places.extend(other.places);
+        self.claims.extend(other.claims);
+        self.pending.absorb(other.pending);
+    }
 }
 
 struct Draft {
@@ -161,6 +207,25 @@ impl Coder {
         out
     }
 
+    /// Codes the records of one article, in order, carrying context across them, and
+    /// gathers each record's events, claims, places and times.
+    pub fn code_records(&self, records: &[Article]) -> Vec<Coded> {
+        let mut ctx = ArticleContext::default();
+        records
+            .iter()
+            .map(|r| {
+                let mut out = Coded::default();
+                for (i, s) in self.code_record(r, &mut ctx).into_iter().enumerate() {
+                    out.events.extend(s.events);
+                    out.claims.extend(s.claims);
+                    out.places.extend(s.places.into_iter().map(|p| (i, p)));
+                    out.times.extend(s.times.into_iter().map(|t| (i, t)));
+                }
+                out
+            })
+            .collect()
+    }
+
     /// Codes one record, sentence by sentence.
     pub fn code_record(&self, record: &Article, ctx: &mut ArticleContext) -> Vec<SentenceResult> {
         let sentences = vigil_text::split_sentences(&record.text);
@@ -186,10 +251,12 @@ impl Coder {
                     )
                 };
                 let r = self.code_view(record, index, piece_span, &piece, ids, ctx);
-                result.events.extend(r.events);
-                result.skipped = result.skipped.or(r.skipped);
+                result.absorb(r);
             }
             out.push(result);
+        }
+        if self.config.annotate {
+            annotate::finish(record, ctx, &mut out);
         }
         out
     }
@@ -225,6 +292,22 @@ impl Coder {
         if let Some(skip) = self.discard(&view) {
             if let Skip::Story(_) = skip {
                 ctx.discarded = true;
+            } else if self.config.annotate {
+                // A sentence not coded for events (history: "since 1954") still says when,
+                // where and how many. Its names must not change how later sentences are
+                // coded, so they go into a copy of the article's aliases.
+                let mut aliases = ctx.aliases.clone();
+                let mentions = mentions::find(&view, &self.dicts, record.date, &mut aliases);
+                annotate::sentence(
+                    record,
+                    &view,
+                    &mentions,
+                    &quotes::Speech::default(),
+                    None,
+                    &actor_code,
+                    ctx,
+                    &mut result,
+                );
             }
             result.skipped = Some(skip);
             return result;
@@ -240,6 +323,16 @@ impl Coder {
             quotes::Speech::default()
         };
         let speaker = self.attribute_quotes(&view, &speech, &mut mentions, ctx);
+        let quote_speaker = match speech.speaker {
+            Some(m) => mentions[m]
+                .members
+                .first()
+                .map(|x| (mentions[m].start, mentions[m].end, x.clone())),
+            None => speaker
+                .as_ref()
+                .and_then(|s| s.first())
+                .map(|x| (0, 0, x.clone())),
+        };
         let hits = verbs::find(&view, &self.dicts, &mentions);
         let (mut drafts, covered) = self.code_hits(&view, &mentions, &hits, ctx);
         if self.config.profile == Profile::Cameo {
@@ -271,6 +364,18 @@ impl Coder {
             result
                 .events
                 .push(self.event(record, index, span, &view, d));
+        }
+        if self.config.annotate {
+            annotate::sentence(
+                record,
+                &view,
+                &mentions,
+                &speech,
+                quote_speaker.as_ref().map(|(a, b, m)| (*a, *b, m)),
+                &actor_code,
+                ctx,
+                &mut result,
+            );
         }
         result
     }
@@ -848,12 +953,7 @@ impl Coder {
         let table = EventCodes::get();
         let info = table.info(&d.code);
         let actor = |m: &Member, rule: String| ActorRef {
-            code: m
-                .code()
-                .trim_start_matches("---")
-                .is_empty()
-                .then(String::new)
-                .unwrap_or_else(|| m.code()),
+            code: actor_code(m),
             text: view.words(m.start, m.end).to_string(),
             // Members from context (an earlier sentence) carry no span here.
             span: (m.end > m.start && m.end <= view.len()).then(|| {
@@ -864,7 +964,7 @@ impl Coder {
             }),
             entries: m.entries.iter().map(|w| w.render(&self.dicts)).collect(),
             rule,
-            country: None,
+            country: vigil_model::actor_country(&actor_code(m)).map(str::to_string),
         };
         let mut source = actor(&d.source, d.source_rule);
         // "Russia massed troops": a country acting is its military or its government.
@@ -912,6 +1012,16 @@ impl Coder {
                 location_text: None,
             },
         }
+    }
+}
+
+/// A member's code as events print it: empty when no actor is known.
+fn actor_code(m: &Member) -> String {
+    let code = m.code();
+    if code.trim_start_matches("---").is_empty() {
+        String::new()
+    } else {
+        code
     }
 }
 

@@ -45,6 +45,23 @@ pub fn is_reporting(dicts: &DictSet, upper: &str) -> bool {
     })
 }
 
+/// True when the quotation mark at token `i` looks like a closing one: a right double
+/// quotation mark, or a straight quote attached to the word before it rather than the one
+/// after.
+fn closes(view: &View, i: usize) -> bool {
+    let span = view.tokens[i].span;
+    let raw = &view.text[span.start as usize..span.end as usize];
+    if raw.contains('\u{201d}') {
+        return true;
+    }
+    if raw.contains('\u{201c}') {
+        return false;
+    }
+    let before = view.text[..span.start as usize].chars().next_back();
+    let after = view.text[span.end as usize..].chars().next();
+    before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// Finds the quotations of a sentence and their speaker.
 pub fn find(view: &View, dicts: &DictSet, mentions: &[Mention]) -> Speech {
     let marks: Vec<usize> = (0..view.len())
@@ -53,13 +70,21 @@ pub fn find(view: &View, dicts: &DictSet, mentions: &[Mention]) -> Speech {
     if marks.is_empty() {
         return Speech::default();
     }
+    // Pair the marks by what they look like in the text: a closing mark with no opening
+    // one before it closes a quotation the previous sentence opened (“… . …,” X said).
     let mut quotes = Vec::new();
-    for pair in marks.chunks(2) {
-        match pair {
-            [a, b] => quotes.push((a + 1, *b)),
-            [a] => quotes.push((a + 1, view.len())),
-            _ => {}
+    let mut open: Option<usize> = None;
+    for &m in &marks {
+        if let Some(a) = open.take() {
+            quotes.push((a, m));
+        } else if closes(view, m) {
+            quotes.push((0, m));
+        } else {
+            open = Some(m + 1);
         }
+    }
+    if let Some(a) = open {
+        quotes.push((a, view.len()));
     }
     let mention_at = |start: usize| {
         mentions

@@ -1,69 +1,14 @@
 //! One test per coding rule, on small dictionaries written here, so each rule is checked
 //! on its own and no test depends on the shipped data.
 
+mod common;
+
 use chrono::NaiveDate;
+use common::VERBS;
 use std::sync::Arc;
 use vigil_coder::{Coder, CoderConfig, Profile};
-use vigil_dict::{DictFile, DictSet, LoadOptions};
+use vigil_dict::{DictSet, LoadOptions};
 use vigil_model::Article;
-
-const VERBS: &str = "\
-####### SYNONYM SETS #######
-&MILITARY
-+TROOPS
-+SOLDIERS
-
-####### VERB PATTERNS #######
----  MEET_PEOPLE   [040]  ---
-MEET {MEETS MET MEETING}
-
----  ATTACK   [190]  ---
-ATTACK
-- * &MILITARY  [193]
-
----  CONDEMN   [122]  ---
-CONDEMN
-
----  EXPLAIN_VERBAL   [010]  ---
-SAY  {SAYS SAID SAYING}
-
----  ACCEPT   [050]  ---
-ACCEPT
-
----  VISIT   [042:043]  ---
-VISIT
-
----  OPPOSE   [112]  ---
-OPPOSE
-
----  BLAME   [112]  ---
-ACCUSE
-
----  DENY   [016]  ---
-DENY {DENIES DENIED DENYING}
-";
-
-const ACTORS: &str = "\
-NORLAND_  [NOR]
-+NORLANDIAN_
-SUDLAND_  [SUD]
-WESTMARK_ [WSM]
-ERIK_LUND_ [SUDBUS]
-ANNA_BERG_
-\t[NORGOV >20200101]
-\t[NORBUS]
-";
-
-const AGENTS: &str = "\
-PRESIDENT [~GOV]
-SOLDIER [~MIL]
-OFFICIAL [~GOV]
-";
-
-const DISCARDS: &str = "\
-FOOTBALL
-+HOROSCOPE
-";
 
 fn coder(profile: Profile) -> Coder {
     coder_with(profile, VERBS)
@@ -71,25 +16,12 @@ fn coder(profile: Profile) -> Coder {
 
 /// A coder over the test dictionaries with `verbs` as the verb dictionary.
 fn coder_with(profile: Profile, verbs: &str) -> Coder {
-    let f = |name: &str, text: &str| {
-        vec![DictFile {
-            name: name.into(),
-            text: text.into(),
-        }]
-    };
-    let dicts = DictSet::load(
-        &f("verbs.txt", verbs),
-        &f("actors.txt", ACTORS),
-        &f("agents.txt", AGENTS),
-        &f("discards.txt", DISCARDS),
-        LoadOptions { strict: true },
-    )
-    .expect("test dictionaries load");
     Coder::new(
-        Arc::new(dicts),
+        common::dicts(verbs),
         CoderConfig {
             require_dyad: true,
             profile,
+            annotate: true,
         },
     )
 }

@@ -6,6 +6,7 @@
 //! whether or not the coder tagged it. The coder crate combines their findings with the
 //! actors and speakers it recognises into claims, event dates and event locations.
 
+pub mod conflict;
 pub mod places;
 pub mod quantity;
 pub mod time;

@@ -427,6 +427,14 @@ impl Parser<'_> {
                 let t = self.tense(i, i + 1);
                 Some(Match::point(i, i + 1, calendar::weekend_in(p, t)))
             }
+            // "as soon as", "as late as": a conjunction or a comparison, not a time.
+            Some(Lex::VagueAdverb)
+                if i > 0
+                    && self.toks[i - 1].upper == "AS"
+                    && self.toks.get(i + 1).is_some_and(|t| t.upper == "AS") =>
+            {
+                None
+            }
             Some(Lex::VagueAdverb) => Some(Match::vague(i, i + 1)),
             Some(Lex::A | Lex::Num(_) | Lex::VagueCount) => self.counted(i),
             _ if u.contains('-') => self.hyphenated(i),

@@ -84,7 +84,7 @@ pub struct Provenance {
 }
 
 /// A coded event, as `vigil code` prints it (one JSON object per event).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// The record id, verbatim.
     pub id: String,

@@ -4,6 +4,7 @@
 //! types defined here, so that a stage can be swapped or tested on its own. Nothing in
 //! this crate does I/O beyond reading the embedded CAMEO code table.
 
+mod actor_code;
 mod article;
 mod cameo;
 mod claim;
@@ -13,6 +14,7 @@ mod span;
 mod time;
 mod token;
 
+pub use actor_code::{ActorParts, actor_country, split_actor};
 pub use article::Article;
 pub use cameo::{CodeInfo, EventCodes, quad_class_of_root};
 pub use claim::{Claim, Qualifier, Quantity};

@@ -17,131 +17,8 @@
 use crate::StoredEvent;
 use chrono::Datelike;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::io::{self, Write};
-use std::sync::OnceLock;
-
-/// CAMEO country and region codes (`RUS`, `USA`, `EUR`, `WST`).
-const COUNTRIES: &str = include_str!("../../../data/cameo/countries.tsv");
-/// CAMEO codes of particular organisations (`UNO`, `NAT`, `AMN`, `ALQ`).
-const KNOWN_GROUPS: &str = include_str!("../../../data/cameo/known-groups.tsv");
-/// CAMEO religion codes (`CHR`, `CTH`, `MOS`, `SUN`).
-const RELIGIONS: &str = include_str!("../../../data/cameo/religions.tsv");
-/// The upper-case CAMEO ethnic codes (`ARB`, `KUR`, `PAL`).
-const ETHNIC: &str = include_str!("../../../data/cameo/ethnic.tsv");
-/// CAMEO actor type (role) codes (`GOV`, `MIL`, `IGO`, `NGO`).
-const TYPES: &str = include_str!("../../../data/cameo/actor-types.tsv");
-
-/// The code lists, parsed once: exports call [`split_actor`] twice per event.
-struct Codebook {
-    countries: HashSet<&'static str>,
-    known_groups: HashSet<&'static str>,
-    religions: HashSet<&'static str>,
-    ethnic: HashSet<&'static str>,
-    types: HashSet<&'static str>,
-}
-
-/// The first column of every data row of a code list. Rows starting with `#` are comments
-/// and a row whose first field is `code` is a header (actor-types.tsv has an uncommented
-/// one), so neither is a code.
-fn code_column(text: &'static str) -> HashSet<&'static str> {
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').next())
-        .map(str::trim)
-        .filter(|c| !c.is_empty() && *c != "code")
-        .collect()
-}
-
-fn codebook() -> &'static Codebook {
-    static BOOK: OnceLock<Codebook> = OnceLock::new();
-    BOOK.get_or_init(|| Codebook {
-        countries: code_column(COUNTRIES),
-        known_groups: code_column(KNOWN_GROUPS),
-        religions: code_column(RELIGIONS),
-        ethnic: code_column(ETHNIC),
-        types: code_column(TYPES),
-    })
-}
-
-/// A CAMEO actor code broken into the parts GDELT reports in separate columns. Each part is
-/// a three-letter group of the code; `None` where the code has no such part.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ActorParts<'a> {
-    /// Country or international region (GDELT's `Actor1CountryCode`).
-    pub country: Option<&'a str>,
-    /// Code of a particular organisation (GDELT's `Actor1KnownGroupCode`).
-    pub known_group: Option<&'a str>,
-    /// Ethnic group (GDELT's `Actor1EthnicCode`).
-    pub ethnic: Option<&'a str>,
-    /// First and second religion (GDELT's `Actor1Religion1Code`, `Actor1Religion2Code`).
-    pub religions: [Option<&'a str>; 2],
-    /// First three types or roles, in code order (GDELT's `Actor1Type1Code` … `Type3Code`).
-    pub types: [Option<&'a str>; 3],
-}
-
-/// Splits a CAMEO actor code into GDELT's actor columns.
-///
-/// A code is a string of three-letter groups, general to specific (CAMEO codebook, Schrodt
-/// 2012, §3.1): `RUSGOVMIL`, `IGOWSTNAT`, `NGOHRIAMN`. Groups are read left to right and
-/// each is classified by the code lists in `data/cameo/` (see
-/// `data/cameo/README.actor-codes.md`):
-///
-/// 1. `---` (an actor whose country is unknown, as in `---GOV`) and anything that is not
-///    three ASCII letters are skipped.
-/// 2. While no country has been found, a country or region code is the country: the first
-///    group of a domestic code (`RUS` in `RUSGOV`), or the group after an international
-///    prefix (`WST` in `IGOWSTNAT`, `USA` in `NGOUSA`, `EUR` in `IGOEUREEC`). A country code
-///    *after* the country is a sub-state region (`ARM` in `USRARM`, `BIH` in `YUGBIH`); GDELT
-///    has no column for it, so it stays only in the full code.
-/// 3. Otherwise, a known-group code is the known group (`NAT` in `IGOWSTNAT`). If there are
-///    several (`UNO` and `HCR` in `IGOUNOREFHCR`, the UN refugee agency) the last, most
-///    specific one is kept,
-///    because GDELT defines the column as the actor's own organisation code. Known groups are
-///    tried before types because three codes (`UNO`, `IRC`, `AMN`) are in both lists and
-///    GDELT itself reports `IGOUNO` with KnownGroupCode `UNO` and Type1Code `IGO`.
-/// 4. Otherwise a religion code fills Religion1, then Religion2 (`CHR` then `CTH`).
-/// 5. Otherwise a type code fills Type1 … Type3, in order; the generic prefixes `IGO`,
-///    `NGO`, `IMG`, `MNC`, `UIS`… are types (they are in GDELT's type list).
-/// 6. Otherwise a listed ethnic code (`KUR`), or any all-lower-case group (CAMEO writes
-///    ethnic codes in lower case), is the ethnic code (the first one is kept).
-/// 7. Anything else (a group none of the lists knows, such as a party marker `PTY`) is left
-///    out of the parts and only appears in the full code.
-///
-/// GDELT does not publish its splitting procedure; this rule reproduces the GDELT rows we
-/// could check (`USAGOV`, `IGOUNO`) and follows the codebook for the rest.
-pub fn split_actor(code: &str) -> ActorParts<'_> {
-    let book = codebook();
-    let mut parts = ActorParts::default();
-    if !code.is_ascii() {
-        return parts;
-    }
-    let (mut religions, mut types) = (0, 0);
-    for i in (0..code.len() / 3).map(|i| i * 3) {
-        let group = &code[i..i + 3];
-        if !group.bytes().all(|b| b.is_ascii_alphabetic()) {
-            continue;
-        }
-        if parts.country.is_none() && book.countries.contains(group) {
-            parts.country = Some(group);
-        } else if book.known_groups.contains(group) {
-            parts.known_group = Some(group);
-        } else if book.religions.contains(group) {
-            if religions < 2 {
-                parts.religions[religions] = Some(group);
-                religions += 1;
-            }
-        } else if book.types.contains(group) {
-            if types < 3 {
-                parts.types[types] = Some(group);
-                types += 1;
-            }
-        } else if book.ethnic.contains(group) || group.bytes().all(|b| b.is_ascii_lowercase()) {
-            parts.ethnic.get_or_insert(group);
-        }
-    }
-    parts
-}
+pub use vigil_model::{ActorParts, split_actor};
 
 /// Replaces the characters that would break a tab-separated line (tab, CR, LF) by spaces:
 /// GDELT files have no quoting, so a field can never contain them.
@@ -196,16 +73,31 @@ fn actor_columns(code: &str, words: &str) -> [String; 10] {
 }
 
 /// The eight geography columns of one GDELT location (Type, Fullname, CountryCode,
-/// ADM1Code, ADM2Code, Lat, Long, FeatureID). Vigil does not geocode, so the type is `0`
-/// ("no location", as GDELT writes it) and the rest is empty.
-fn no_geo() -> [String; 8] {
-    std::array::from_fn(|i| {
-        if i == 0 {
-            "0".to_string()
-        } else {
-            String::new()
-        }
-    })
+/// ADM1Code, ADM2Code, Lat, Long, FeatureID). With no location the type is `0` ("no
+/// location", as GDELT writes it) and the rest is empty.
+///
+/// Two differences from GDELT: the country is ISO 3166 alpha-2 where GDELT writes FIPS
+/// 10-4 (the two agree for most countries, not all: `UA` is Ukraine in ISO, `UP` in FIPS),
+/// and the ADM1 code is the ISO country followed by GeoNames' admin1 code (`UA07`). The
+/// feature id is GeoNames' numeric id where the place comes from GeoNames, else Vigil's
+/// own id (`vigil:crimea`). ADM2 is never filled.
+fn geo(place: Option<&vigil_model::Place>) -> [String; 8] {
+    let Some(p) = place else {
+        return std::array::from_fn(|i| if i == 0 { "0".into() } else { String::new() });
+    };
+    [
+        p.gdelt_type().to_string(),
+        p.full_name.clone(),
+        p.country.clone().unwrap_or_default(),
+        p.adm1.as_deref().unwrap_or("").replace('.', ""),
+        String::new(),
+        format!("{:.4}", p.lat),
+        format!("{:.4}", p.lon),
+        p.feature_id
+            .strip_prefix("geonames:")
+            .unwrap_or(&p.feature_id)
+            .to_string(),
+    ]
 }
 
 /// The GDELT 2.0 event row of `e` as (column name, value) pairs, in GDELT's order. The
@@ -313,9 +205,10 @@ fn gdelt_row(e: &StoredEvent) -> Vec<(&'static str, String)> {
     // Empty, not 0: Vigil ships no tone lexicon and computes no tone, and 0 would claim
     // "neutral".
     row.push(("AvgTone", String::new()));
-    row.extend(GEO1.into_iter().zip(no_geo()));
-    row.extend(GEO2.into_iter().zip(no_geo()));
-    row.extend(GEOA.into_iter().zip(no_geo()));
+    // Vigil places the action, not each actor.
+    row.extend(GEO1.into_iter().zip(geo(None)));
+    row.extend(GEO2.into_iter().zip(geo(None)));
+    row.extend(GEOA.into_iter().zip(geo(f.location.as_ref())));
     row.push(("DATEADDED", e.added.clone()));
     // GDELT's SOURCEURL may be "URL or citation"; the record id cites the first report
     // when it had no URL.
@@ -336,8 +229,9 @@ fn gdelt_row(e: &StoredEvent) -> Vec<(&'static str, String)> {
 /// * IsRootEvent is 1 when the first report found the event in the lead sentence.
 /// * EventBaseCode and EventRootCode are the first three and two characters of EventCode.
 /// * AvgTone is empty: Vigil ships no tone lexicon, so it has no tone to report.
-/// * Geography: Vigil does not geocode; each `*Geo_Type` is `0` (no location) and the other
-///   geography columns are empty.
+/// * Geography: ActionGeo is the event's location (see `geo` for how its codes differ from
+///   GDELT's); Vigil places actions, not actors, so Actor1Geo and Actor2Geo are type `0`
+///   (no location) with the other columns empty.
 /// * SOURCEURL is the first report's URL, or its record id when it had none.
 ///
 /// Tabs and line breaks inside any field are replaced by spaces, because the format has
@@ -456,6 +350,7 @@ mod tests {
                         span: Some(Span::new(0, 14)),
                         entries: vec!["Phoenix.Countries.actors.txt:1 RUSSIA".into()],
                         rule: "subject".into(),
+                        country: Some("RUS".into()),
                     },
                     target: ActorRef {
                         code: "UKR".into(),
@@ -463,6 +358,7 @@ mod tests {
                         span: Some(Span::new(32, 41)),
                         entries: vec![],
                         rule: "object".into(),
+                        country: Some("UKR".into()),
                     },
                     verb_span: Span::new(15, 22),
                     verb_text: "shelled".into(),
@@ -470,7 +366,9 @@ mod tests {
                     pattern: "default".into(),
                     rules: vec![],
                     reported_by: None,
+                    ..Provenance::default()
                 },
+                ..Event::default()
             },
             mentions: vec![("rec-1".into(), 0), ("rec-2".into(), 3)],
             sources: 2,
@@ -664,35 +562,6 @@ mod tests {
         );
         assert_eq!(split_actor("RUSGO").country, Some("RUS"));
         assert_eq!(split_actor("RÜSGOV"), ActorParts::default());
-    }
-
-    #[test]
-    fn code_lists_are_three_letter_codes() {
-        for (name, text) in [
-            ("countries", COUNTRIES),
-            ("known groups", KNOWN_GROUPS),
-            ("religions", RELIGIONS),
-            ("ethnic", ETHNIC),
-            ("types", TYPES),
-        ] {
-            let codes = code_column(text);
-            assert!(codes.len() >= 3, "{name}");
-            for c in &codes {
-                assert!(
-                    c.len() == 3 && c.bytes().all(|b| b.is_ascii_alphabetic()),
-                    "{name}: {c:?}"
-                );
-            }
-            let rows = text
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-                .filter(|l| !l.starts_with("code\t"))
-                .count();
-            assert_eq!(rows, codes.len(), "{name}: duplicate codes");
-        }
-        let book = codebook();
-        assert!(book.countries.contains("WST") && book.countries.contains("USA"));
-        assert!(book.known_groups.contains("NAT") && book.types.contains("IGO"));
     }
 
     /// A small RFC 4180 reader: records of fields, quoted fields may hold commas, doubled

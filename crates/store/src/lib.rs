@@ -25,7 +25,7 @@ mod sqlite;
 pub use hash::{content_hash, event_id};
 pub use query::{Filter, StoredEvent};
 
-use vigil_model::{Article, Event, Span};
+use vigil_model::{Article, Claim, Event, Place, PlaceMention, Span, TimeExpr};
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
@@ -70,6 +70,23 @@ pub struct CodedRecord {
     pub sentences: Vec<Span>,
     /// Its events, in coding order.
     pub events: Vec<Event>,
+    /// Its quantity claims.
+    pub claims: Vec<Claim>,
+    /// The places its sentences name, as (sentence, mention).
+    pub places: Vec<(usize, PlaceMention)>,
+    /// The time expressions of its sentences, as (sentence, expression).
+    pub times: Vec<(usize, TimeExpr)>,
+}
+
+/// A place and how often the stored articles name it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceCount {
+    /// The geocoded place.
+    pub place: Place,
+    /// Mentions of it.
+    pub mentions: u64,
+    /// Records that name it.
+    pub records: u64,
 }
 
 /// What the store holds, in numbers.
@@ -98,6 +115,11 @@ pub trait Store: Send {
     fn events(&mut self, filter: &Filter) -> Result<Vec<StoredEvent>>;
     /// Row counts.
     fn counts(&mut self) -> Result<Counts>;
+    /// Stored quantity claims, by publication date, record, sentence and position; at most
+    /// `limit` when given.
+    fn claims(&mut self, limit: Option<u64>) -> Result<Vec<Claim>>;
+    /// Places named as locations (relational phrases left out), most named first.
+    fn places(&mut self) -> Result<Vec<PlaceCount>>;
 }
 
 /// Opens (creating and migrating when needed) the database at `url`: `sqlite:PATH`, a bare
@@ -115,3 +137,13 @@ pub fn open(url: &str) -> Result<Box<dyn Store>> {
 
 #[cfg(test)]
 mod tests;
+
+/// Parses a stored JSON column, naming the table when it is not what Vigil wrote.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(table: &str, json: &str) -> Result<T> {
+    serde_json::from_str(json).map_err(|e| StoreError::Data(format!("{table}: {e}")))
+}
+
+/// Serialises a row's JSON column.
+pub(crate) fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| StoreError::Data(e.to_string()))
+}

@@ -357,6 +357,7 @@ mod tests {
                     verb_text: "shelled".into(),
                     ..Provenance::default()
                 },
+                ..Event::default()
             },
             mentions: vec![("rec-1".into(), 3), ("rec-2".into(), 0)],
             sources: 2,

@@ -28,7 +28,9 @@ use ::postgres::{Client, IsolationLevel, NoTls, Statement};
 use crate::query::{Filter, StoredEvent};
 use crate::schema;
 use crate::sqlite::{now_stamp, source_key, split_actor};
-use crate::{CodedRecord, Counts, Result, Store, StoreError, event_id};
+use crate::{
+    CodedRecord, Counts, PlaceCount, Result, Store, StoreError, event_id, from_json, to_json,
+};
 
 /// Key of the advisory lock that serializes migrations ("vigil" in ASCII).
 const MIGRATION_LOCK: i64 = 0x76_69_67_69_6c;
@@ -103,6 +105,10 @@ struct Writes {
     drop_mentions: Statement,
     event: Statement,
     actor: Statement,
+    drop_facts: [Statement; 3],
+    claim: Statement,
+    place: Statement,
+    time: Statement,
 }
 
 impl Writes {
@@ -128,6 +134,29 @@ impl Writes {
             actor: c.prepare(
                 "INSERT INTO actors (code, country, role)
                  SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+                 ON CONFLICT DO NOTHING",
+            )?,
+            drop_facts: [
+                c.prepare("DELETE FROM claims WHERE record_id = ANY($1::text[])")?,
+                c.prepare("DELETE FROM places WHERE record_id = ANY($1::text[])")?,
+                c.prepare("DELETE FROM times WHERE record_id = ANY($1::text[])")?,
+            ],
+            claim: c.prepare(
+                "INSERT INTO claims (record_id, sentence, start_byte, date, unit, subject_code,
+                   claimant_code, claim)
+                 SELECT * FROM unnest($1::text[], $2::int4[], $3::int8[], $4::text[], $5::text[],
+                     $6::text[], $7::text[], $8::text[])
+                 ON CONFLICT DO NOTHING",
+            )?,
+            place: c.prepare(
+                "INSERT INTO places (record_id, sentence, start_byte, feature_id, relational, place)
+                 SELECT * FROM unnest($1::text[], $2::int4[], $3::int8[], $4::text[], $5::int4[],
+                     $6::text[])
+                 ON CONFLICT DO NOTHING",
+            )?,
+            time: c.prepare(
+                "INSERT INTO times (record_id, sentence, start_byte, resolved, time)
+                 SELECT * FROM unnest($1::text[], $2::int4[], $3::int8[], $4::text[], $5::text[])
                  ON CONFLICT DO NOTHING",
             )?,
         })
@@ -212,6 +241,42 @@ struct Rows<'a> {
     events: EventRows<'a>,
     mentions: MentionRows<'a>,
     actors: (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>),
+    facts: FactRows<'a>,
+}
+
+/// The key columns (record id, sentence, start byte) of claims, places or times rows.
+#[derive(Default)]
+struct FactKeys<'a> {
+    record: Vec<&'a str>,
+    sentence: Vec<i32>,
+    start: Vec<i64>,
+}
+
+impl<'a> FactKeys<'a> {
+    fn push(&mut self, record: &'a str, sentence: usize, start: u32) -> Result<()> {
+        self.record.push(record);
+        self.sentence.push(int32(sentence, "sentence")?);
+        self.start.push(i64::from(start));
+        Ok(())
+    }
+}
+
+/// Rows of the claims, places and times tables.
+#[derive(Default)]
+struct FactRows<'a> {
+    claims: FactKeys<'a>,
+    claim_date: Vec<String>,
+    claim_unit: Vec<&'a str>,
+    claim_subject: Vec<&'a str>,
+    claim_claimant: Vec<&'a str>,
+    claim_json: Vec<String>,
+    places: FactKeys<'a>,
+    place_feature: Vec<&'a str>,
+    place_relational: Vec<i32>,
+    place_json: Vec<String>,
+    times: FactKeys<'a>,
+    time_resolved: Vec<Option<String>>,
+    time_json: Vec<String>,
 }
 
 #[derive(Default)]
@@ -300,7 +365,7 @@ impl<'a> Rows<'a> {
         let mut actors: BTreeSet<&str> = BTreeSet::new();
         for r in records {
             for e in &r.events {
-                let eid = event_id(e.date, &e.source, &e.code, &e.target);
+                let eid = event_id(e.when(), &e.source, &e.code, &e.target);
                 events.entry(eid).or_insert(e);
                 for code in [&e.source, &e.target] {
                     if !code.is_empty() {
@@ -312,8 +377,7 @@ impl<'a> Rows<'a> {
         for (eid, e) in events {
             let ev = &mut rows.events;
             ev.id.push(eid);
-            // Until event dates are resolved, an event is dated by its report.
-            ev.date.push(e.date.to_string());
+            ev.date.push(e.when().to_string());
             ev.source.push(&e.source);
             ev.code.push(&e.code);
             ev.target.push(&e.target);
@@ -352,8 +416,28 @@ impl<'a> Rows<'a> {
             let akey = a.article.as_deref().unwrap_or(&a.id);
             // Two reports of one event in one sentence are one mention: the first.
             let mut seen = HashSet::new();
+            let f = &mut rows.facts;
+            for c in &r.claims {
+                f.claims.push(&a.id, c.sentence, c.span.start)?;
+                f.claim_date.push(date.clone());
+                f.claim_unit.push(&c.unit);
+                f.claim_subject.push(&c.subject_code);
+                f.claim_claimant.push(&c.claimant_code);
+                f.claim_json.push(to_json(c)?);
+            }
+            for (i, p) in &r.places {
+                f.places.push(&a.id, *i, p.span.start)?;
+                f.place_feature.push(&p.place.feature_id);
+                f.place_relational.push(i32::from(p.relational));
+                f.place_json.push(to_json(p)?);
+            }
+            for (i, t) in &r.times {
+                f.times.push(&a.id, *i, t.span.start)?;
+                f.time_resolved.push(t.resolved.map(|r| r.to_string()));
+                f.time_json.push(to_json(t)?);
+            }
             for e in &r.events {
-                let eid = event_id(e.date, &e.source, &e.code, &e.target);
+                let eid = event_id(e.when(), &e.source, &e.code, &e.target);
                 if !seen.insert((eid, e.sentence)) {
                     continue;
                 }
@@ -475,6 +559,41 @@ impl Store for Postgres {
             copy.finish()?;
             let ac = &rows.actors;
             tx.execute(&w.actor, &[&ac.0, &ac.1, &ac.2])?;
+            for drop in &w.drop_facts {
+                tx.execute(drop, &[&rows.replaced])?;
+            }
+            let f = &rows.facts;
+            let k = &f.claims;
+            tx.execute(
+                &w.claim,
+                &[
+                    &k.record,
+                    &k.sentence,
+                    &k.start,
+                    &f.claim_date,
+                    &f.claim_unit,
+                    &f.claim_subject,
+                    &f.claim_claimant,
+                    &f.claim_json,
+                ],
+            )?;
+            let k = &f.places;
+            tx.execute(
+                &w.place,
+                &[
+                    &k.record,
+                    &k.sentence,
+                    &k.start,
+                    &f.place_feature,
+                    &f.place_relational,
+                    &f.place_json,
+                ],
+            )?;
+            let k = &f.times;
+            tx.execute(
+                &w.time,
+                &[&k.record, &k.sentence, &k.start, &f.time_resolved, &f.time_json],
+            )?;
             Ok(())
         })
     }
@@ -610,6 +729,35 @@ impl Store for Postgres {
         Ok(out)
     }
 
+    fn claims(&mut self, limit: Option<u64>) -> Result<Vec<vigil_model::Claim>> {
+        let limit = limit.map(|l| l.min(i64::MAX as u64) as i64);
+        let rows = self.client.query(
+            "SELECT claim FROM claims ORDER BY date, record_id, sentence, start_byte LIMIT $1",
+            &[&limit],
+        )?;
+        rows.iter()
+            .map(|r| from_json("claims", r.get::<_, &str>(0)))
+            .collect()
+    }
+
+    fn places(&mut self) -> Result<Vec<PlaceCount>> {
+        let rows = self.client.query(
+            "SELECT count(*), count(DISTINCT record_id), min(place) FROM places
+             WHERE relational = 0 GROUP BY feature_id ORDER BY count(*) DESC, feature_id",
+            &[],
+        )?;
+        rows.iter()
+            .map(|r| {
+                let m: vigil_model::PlaceMention = from_json("places", r.get::<_, &str>(2))?;
+                Ok(PlaceCount {
+                    place: m.place,
+                    mentions: r.get::<_, i64>(0) as u64,
+                    records: r.get::<_, i64>(1) as u64,
+                })
+            })
+            .collect()
+    }
+
     fn counts(&mut self) -> Result<Counts> {
         // One statement: one snapshot, so the four numbers agree with each other.
         let r = self.client.query_one(
@@ -724,6 +872,7 @@ mod pg_tests {
             goldstein: Some(-9.0),
             date: day(date),
             provenance: Provenance::default(),
+            ..Event::default()
         }
     }
 
@@ -735,6 +884,9 @@ mod pg_tests {
             sentences: vec![Span::new(0, text.len())],
             article: a,
             events,
+            claims: vec![],
+            places: vec![],
+            times: vec![],
         }
     }
 

@@ -54,6 +54,39 @@ pub const SQLITE: &[&str] = &[
         role       TEXT NOT NULL       -- the rest (GOV, MIL, ...)
     );
     "#,
+    // 2: what sentences say besides events: quantity claims, places, times.
+    r#"
+    CREATE TABLE claims (
+        record_id     TEXT NOT NULL,
+        sentence      INTEGER NOT NULL,
+        start_byte    INTEGER NOT NULL,  -- of the quantity's words in the record text
+        date          TEXT NOT NULL,     -- publication date of the record
+        unit          TEXT NOT NULL,
+        subject_code  TEXT NOT NULL,     -- country of whose things are counted
+        claimant_code TEXT NOT NULL,
+        claim         TEXT NOT NULL,     -- the claim as `vigil claims` prints it
+        PRIMARY KEY (record_id, sentence, start_byte)
+    );
+    CREATE INDEX claims_by_unit ON claims (unit, subject_code);
+    CREATE TABLE places (
+        record_id  TEXT NOT NULL,
+        sentence   INTEGER NOT NULL,
+        start_byte INTEGER NOT NULL,
+        feature_id TEXT NOT NULL,        -- gazetteer id (geonames:N, vigil:NAME)
+        relational INTEGER NOT NULL,     -- 1 for "near X", "the X border": locates, not named
+        place      TEXT NOT NULL,        -- the place mention as JSON
+        PRIMARY KEY (record_id, sentence, start_byte)
+    );
+    CREATE INDEX places_by_feature ON places (feature_id);
+    CREATE TABLE times (
+        record_id  TEXT NOT NULL,
+        sentence   INTEGER NOT NULL,
+        start_byte INTEGER NOT NULL,
+        resolved   TEXT,                 -- YYYY-MM-DD, YYYY-MM, YYYY or start/end; NULL: vague
+        time       TEXT NOT NULL,        -- the time expression as JSON
+        PRIMARY KEY (record_id, sentence, start_byte)
+    );
+    "#,
 ];
 
 /// Migrations for PostgreSQL, in order; version N is `POSTGRES[N - 1]`, the same schema as
@@ -112,6 +145,39 @@ pub const POSTGRES: &[&str] = &[
         code       TEXT COLLATE "C" PRIMARY KEY,
         country    TEXT NOT NULL,
         role       TEXT NOT NULL
+    );
+    "#,
+    // 2: what sentences say besides events: quantity claims, places, times.
+    r#"
+    CREATE TABLE claims (
+        record_id     TEXT COLLATE "C" NOT NULL,
+        sentence      INTEGER NOT NULL,
+        start_byte    BIGINT NOT NULL,  -- of the quantity's words in the record text
+        date          TEXT COLLATE "C" NOT NULL,     -- publication date of the record
+        unit          TEXT COLLATE "C" NOT NULL,
+        subject_code  TEXT COLLATE "C" NOT NULL,     -- country of whose things are counted
+        claimant_code TEXT NOT NULL,
+        claim         TEXT NOT NULL,     -- the claim as `vigil claims` prints it
+        PRIMARY KEY (record_id, sentence, start_byte)
+    );
+    CREATE INDEX claims_by_unit ON claims (unit, subject_code);
+    CREATE TABLE places (
+        record_id  TEXT COLLATE "C" NOT NULL,
+        sentence   INTEGER NOT NULL,
+        start_byte BIGINT NOT NULL,
+        feature_id TEXT COLLATE "C" NOT NULL,        -- gazetteer id (geonames:N, vigil:NAME)
+        relational INTEGER NOT NULL,     -- 1 for "near X", "the X border": locates, not named
+        place      TEXT NOT NULL,        -- the place mention as JSON
+        PRIMARY KEY (record_id, sentence, start_byte)
+    );
+    CREATE INDEX places_by_feature ON places (feature_id);
+    CREATE TABLE times (
+        record_id  TEXT COLLATE "C" NOT NULL,
+        sentence   INTEGER NOT NULL,
+        start_byte BIGINT NOT NULL,
+        resolved   TEXT,                 -- YYYY-MM-DD, YYYY-MM, YYYY or start/end; NULL: vague
+        time       TEXT NOT NULL,        -- the time expression as JSON
+        PRIMARY KEY (record_id, sentence, start_byte)
     );
     "#,
 ];

@@ -6,7 +6,9 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::query::{Filter, StoredEvent};
 use crate::schema;
-use crate::{CodedRecord, Counts, Result, Store, StoreError, event_id};
+use crate::{
+    CodedRecord, Counts, PlaceCount, Result, Store, StoreError, event_id, from_json, to_json,
+};
 
 /// A SQLite database file.
 pub struct Sqlite {
@@ -131,6 +133,22 @@ impl Store for Sqlite {
             let mut actor = tx.prepare_cached(
                 "INSERT INTO actors (code, country, role) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
             )?;
+            let mut drop_claims = tx.prepare_cached("DELETE FROM claims WHERE record_id = ?1")?;
+            let mut drop_places = tx.prepare_cached("DELETE FROM places WHERE record_id = ?1")?;
+            let mut drop_times = tx.prepare_cached("DELETE FROM times WHERE record_id = ?1")?;
+            let mut claim = tx.prepare_cached(
+                "INSERT INTO claims (record_id, sentence, start_byte, date, unit, subject_code,
+                   claimant_code, claim) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT DO NOTHING",
+            )?;
+            let mut place = tx.prepare_cached(
+                "INSERT INTO places (record_id, sentence, start_byte, feature_id, relational, place)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+            )?;
+            let mut time = tx.prepare_cached(
+                "INSERT INTO times (record_id, sentence, start_byte, resolved, time)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+            )?;
             // Actors repeat from record to record: insert each once per batch.
             let mut actors_seen = std::collections::HashSet::new();
             for r in records {
@@ -141,14 +159,47 @@ impl Store for Sqlite {
                 ])?;
                 drop_sentences.execute([&a.id])?;
                 drop_mentions.execute([&a.id])?;
+                drop_claims.execute([&a.id])?;
+                drop_places.execute([&a.id])?;
+                drop_times.execute([&a.id])?;
+                for c in &r.claims {
+                    claim.execute(params![
+                        a.id,
+                        c.sentence as i64,
+                        c.span.start as i64,
+                        date,
+                        c.unit,
+                        c.subject_code,
+                        c.claimant_code,
+                        to_json(c)?
+                    ])?;
+                }
+                for (i, p) in &r.places {
+                    place.execute(params![
+                        a.id,
+                        *i as i64,
+                        p.span.start as i64,
+                        p.place.feature_id,
+                        p.relational as i64,
+                        to_json(p)?
+                    ])?;
+                }
+                for (i, t) in &r.times {
+                    time.execute(params![
+                        a.id,
+                        *i as i64,
+                        t.span.start as i64,
+                        t.resolved.map(|r| r.to_string()),
+                        to_json(t)?
+                    ])?;
+                }
                 for (i, s) in r.sentences.iter().enumerate() {
                     sentence.execute(params![a.id, i as i64, s.start as i64, s.end as i64])?;
                 }
                 let skey = source_key(a);
                 let akey = a.article.clone().unwrap_or_else(|| a.id.clone());
                 for e in &r.events {
-                    // Until event dates are resolved, an event is dated by its report.
-                    let event_date = e.date;
+                    let event_date = e.when();
                     let eid = event_id(event_date, &e.source, &e.code, &e.target);
                     event.execute(params![
                         eid,
@@ -297,5 +348,38 @@ impl Store for Sqlite {
                    (SELECT 1 FROM mentions m WHERE m.event_id = e.event_id)")?,
             mentions: one("SELECT count(*) FROM mentions")?,
         })
+    }
+
+    fn claims(&mut self, limit: Option<u64>) -> Result<Vec<vigil_model::Claim>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT claim FROM claims ORDER BY date, record_id, sentence, start_byte LIMIT ?1",
+        )?;
+        let limit = limit.map_or(-1, |l| l.min(i64::MAX as u64) as i64);
+        let rows = stmt.query_map([limit], |r| r.get::<_, String>(0))?;
+        rows.map(|r| from_json("claims", &r?)).collect()
+    }
+
+    fn places(&mut self) -> Result<Vec<PlaceCount>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT count(*), count(DISTINCT record_id), min(place) FROM places
+             WHERE relational = 0 GROUP BY feature_id ORDER BY count(*) DESC, feature_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        rows.map(|r| {
+            let (n, records, json) = r?;
+            let m: vigil_model::PlaceMention = from_json("places", &json)?;
+            Ok(PlaceCount {
+                place: m.place,
+                mentions: n as u64,
+                records: records as u64,
+            })
+        })
+        .collect()
     }
 }

@@ -20,6 +20,7 @@ fn ev(id: &str, date: &str, sentence: usize, s: &str, c: &str, t: &str) -> Event
         goldstein: Some(-9.0),
         date: day(date),
         provenance: Provenance::default(),
+        ..Event::default()
     }
 }
 
@@ -31,6 +32,9 @@ fn rec(id: &str, date: &str, outlet: &str, text: &str, events: Vec<Event>) -> Co
         sentences: vec![Span::new(0, text.len())],
         article: a,
         events,
+        claims: vec![],
+        places: vec![],
+        times: vec![],
     }
 }
 

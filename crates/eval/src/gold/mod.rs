@@ -1,10 +1,10 @@
 //! Scoring coded events against a gold JSONL file, exactly as the reference script
 //! `score.py` does, so that `vigil eval` and the script always print the same numbers.
 //!
-//! Only events are scored. Gold records keep their `claims`, `times` and `places`
-//! annotations raw ([`GoldRecord::claims`] and friends): that is where scorers for
-//! those annotations will plug in.
+//! Events are scored by `score`; the `claims`, `times` and `places` annotations by
+//! `facts`, with the matching rules of the gold README.
 
+mod facts;
 mod matching;
 mod pred;
 mod python;
@@ -13,6 +13,7 @@ mod score;
 #[cfg(test)]
 mod tests;
 
+pub use facts::{FactScores, SegmentFacts, distance_km, score_facts};
 pub use matching::actor_match;
 pub use pred::{PredEvent, Predictions, read_predictions};
 pub use record::{GoldEvent, GoldRecord, read_gold};

@@ -24,14 +24,11 @@ pub struct GoldRecord {
     pub text: String,
     /// The expected events, in file order (the order greedy matching visits them).
     pub events: Vec<GoldEvent>,
-    /// Extension point: the `claims` annotation, kept raw (`Null` when absent). Nothing
-    /// scores it yet; a claims scorer should read it from here.
+    /// The `claims` annotation, kept raw (`Null` when absent); `facts` scores it.
     pub claims: Value,
-    /// Extension point: the `times` annotation, kept raw (`Null` when absent). Not
-    /// scored yet.
+    /// The `times` annotation, kept raw (`Null` when absent); `facts` scores it.
     pub times: Value,
-    /// Extension point: the `places` annotation, kept raw (`Null` when absent). Not
-    /// scored yet.
+    /// The `places` annotation, kept raw (`Null` when absent); `facts` scores it.
     pub places: Value,
 }
 

@@ -18,7 +18,9 @@
 //!   "the"): in, into, inside, within, across, throughout, at, around, over, through, via,
 //!   toward(s). "from" and "to" are deliberately not locative here ("a delegation from
 //!   Russia", "talks to Russia" name actors). Such matches resolve to `None` but still
-//!   count as article context.
+//!   count as article context. Curated regions, seas and landmarks (`features.tsv`) are
+//!   exempt: "the annexation of Crimea" names a place even though the actor dictionary
+//!   lists Crimea; only a speech verb after one makes it an actor.
 //! - Demonyms ("Russian") are context only, except in relational phrases. So are the
 //!   country and demonym parts of a hyphenated word ("Russian-occupied"); before a border
 //!   word each part gives a relational match ("the Russia-Ukraine border": RU and UA).
@@ -751,8 +753,14 @@ impl Gazetteer {
             relational,
         );
 
-        // Actor ranges: "Russia said" names an actor.
-        if !relational && !locative && actors.iter().any(|&(a, b)| a < end && i < b) {
+        // Actor ranges: "Russia said" names an actor. A curated region, sea or landmark
+        // the actor dictionary also lists ("annexation of Crimea") is still a place: it is
+        // named as an actor only with a speech verb after it (below).
+        if !relational
+            && !locative
+            && !strong_feature
+            && actors.iter().any(|&(a, b)| a < end && i < b)
+        {
             m.actor = true;
         }
         // "Moscow denied", "Kyiv says": a country or city as the speaker is an actor,

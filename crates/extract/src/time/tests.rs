@@ -587,6 +587,12 @@ fn vague_times_have_no_date() {
         "The groups have fought for years.",
         &[("for years", "-", V)],
     );
+    // "as soon as" is a conjunction; the time is what follows it.
+    check(
+        WED,
+        "The vote could come as soon as next week.",
+        &[("next week", "2023-02-20/2023-02-26", P)],
+    );
 }
 
 #[test]

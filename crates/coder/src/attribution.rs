@@ -1,0 +1,306 @@
+//! Who asserts what a sentence says: the speaker of a quotation, the party named after
+//! "according to", or the subject of a reporting verb ("Peskov said", "said Peskov").
+//!
+//! The words are data (`data/rules/attribution.tsv`). Attribution is found per sentence;
+//! the coder gives it to the sentence's claims and to the events the speaker reports.
+
+use crate::mentions::{Member, Mention};
+use crate::quotes::Speech;
+use crate::view::View;
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+const TABLE: &str = include_str!("../../../data/rules/attribution.tsv");
+
+/// The attribution word lists.
+struct Words {
+    cues: FxHashSet<String>,
+    /// Phrases that introduce a speaker after them ("according to", "citing").
+    phrases: Vec<Vec<String>>,
+    anonymous: FxHashSet<String>,
+    between: FxHashSet<String>,
+    lead: FxHashSet<String>,
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut w = Words {
+            cues: FxHashSet::default(),
+            phrases: Vec::new(),
+            anonymous: FxHashSet::default(),
+            between: FxHashSet::default(),
+            lead: FxHashSet::default(),
+        };
+        for line in TABLE.lines() {
+            let line = line.split('#').next().unwrap_or("").trim_end();
+            let Some((kind, rest)) = line.split_once('\t') else {
+                continue;
+            };
+            let set = match kind {
+                "cue" => &mut w.cues,
+                "anonymous" => &mut w.anonymous,
+                "between" => &mut w.between,
+                "lead" => &mut w.lead,
+                "phrase" => {
+                    w.phrases
+                        .push(rest.split('\t').map(|s| s.trim().to_string()).collect());
+                    continue;
+                }
+                _ => continue,
+            };
+            set.extend(rest.split_whitespace().map(str::to_string));
+        }
+        w
+    })
+}
+
+/// A speaker found in a sentence.
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// Token range of the words naming the speaker; `(0, 0)` when the speaker comes from
+    /// another sentence (then `text` says who).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The speaker as an actor, when the dictionaries know them.
+    pub member: Option<Member>,
+    /// The speaker as written, for a speaker from another sentence.
+    pub text: Option<String>,
+    /// The attributing words.
+    pub cue: String,
+    /// How the speaker was found.
+    pub rule: &'static str,
+    /// The words are quoted from the speaker.
+    pub direct_quote: bool,
+    /// Token range the attribution covers (the quotation, or the whole sentence).
+    pub covers: (usize, usize),
+}
+
+/// True when the words `[start, end)` name a speaker without naming them: their last word
+/// is a noun such as "officials" or "sources".
+pub fn anonymous(view: &View, start: usize, end: usize) -> bool {
+    end > start && words().anonymous.contains(view.up(end - 1))
+}
+
+/// Finds who asserts the sentence (or its quotation). `quote_speaker` is the speaker of
+/// the sentence's quotation as the coder resolved it (this sentence or the previous one).
+pub fn find(
+    view: &View,
+    mentions: &[Mention],
+    speech: &Speech,
+    quote_speaker: Option<(usize, usize, &Member)>,
+) -> Vec<Found> {
+    let w = words();
+    let n = view.len();
+    let mut out = Vec::new();
+    // A quotation with its speaker.
+    if let Some(&(qa, _)) = speech.quotes.first() {
+        let qb = speech.quotes.last().map_or(n, |q| q.1);
+        if let Some((a, b, m)) = quote_speaker {
+            out.push(Found {
+                start: a,
+                end: b,
+                member: Some(m.clone()),
+                text: None,
+                cue: String::new(),
+                rule: if b > a {
+                    "quotation"
+                } else {
+                    "quotation: previous speaker"
+                },
+                direct_quote: true,
+                covers: (qa, qb),
+            });
+        }
+    }
+    // "according to X", "citing X": the party named right after.
+    for i in 0..n {
+        if speech.quoted(i) {
+            continue;
+        }
+        for p in &w.phrases {
+            if i + p.len() > n || (0..p.len()).any(|k| view.up(i + k) != p[k]) {
+                continue;
+            }
+            let a = i + p.len();
+            let b = phrase_end(view, a);
+            if b > a {
+                out.push(Found {
+                    start: a,
+                    end: b,
+                    member: member_in(mentions, a, b),
+                    text: None,
+                    cue: view.words(i, a).to_string(),
+                    rule: "according to",
+                    direct_quote: false,
+                    covers: (0, n),
+                });
+            }
+        }
+    }
+    // A reporting verb and its subject.
+    for i in 0..n {
+        if speech.quoted(i) || !w.cues.contains(view.up(i)) {
+            continue;
+        }
+        // Skip a participle used as an adjective ("the alleged plot") or a noun
+        // ("the report"): a cue needs a speaker right before or right after it.
+        let mut k = i;
+        while k > 0 && w.between.contains(view.up(k - 1)) {
+            k -= 1;
+        }
+        let found = speaker_before(view, mentions, k).or_else(|| {
+            // "…,” said Biden.
+            (i + 1 < n && !matches!(view.up(i + 1), "THAT" | ","))
+                .then(|| {
+                    mentions
+                        .iter()
+                        .find(|m| m.start == i + 1 && !m.members.is_empty())
+                        .map(|m| (m.start, m.end, m))
+                })
+                .flatten()
+        });
+        let Some((start, end, m)) = found else {
+            continue;
+        };
+        out.push(Found {
+            start,
+            end,
+            member: m.members.first().cloned(),
+            text: None,
+            cue: view.words(i, i + 1).to_string(),
+            rule: "reporting verb",
+            direct_quote: false,
+            covers: reported_clause(view, i, start),
+        });
+    }
+    out
+}
+
+/// The speaker of a reporting verb whose group starts at token `k`: the mention right
+/// before it, or the phrase before an apposition ("Ukraine's defence minister, Oleksii
+/// Reznikov, said"), whose name the dictionaries may not know. Returns the token range
+/// naming the speaker and the mention that gives their code.
+fn speaker_before<'m>(
+    view: &View,
+    mentions: &'m [Mention],
+    k: usize,
+) -> Option<(usize, usize, &'m Mention)> {
+    let ending = |e: usize| {
+        mentions
+            .iter()
+            .find(|m| m.end == e && !m.members.is_empty())
+    };
+    if k == 0 {
+        return None;
+    }
+    if let Some(m) = ending(k) {
+        return Some((lead_start(view, m.start), k, m));
+    }
+    if view.up(k - 1) != "," {
+        return None;
+    }
+    // An apposition: ", NAME ," right before the verb.
+    let close = k - 1;
+    if let Some(m) = ending(close) {
+        // The sentence's subject with an apposition ("X, NAME, said"), or a name set off
+        // by commas on both sides; not an object before the comma ("Norland condemned
+        // Sudland, said X").
+        let start = lead_start(view, m.start);
+        if start == 0 || m.how == "apposition" {
+            return Some((start, close, m));
+        }
+        if start < 2 || view.up(start - 1) != "," {
+            return None;
+        }
+        let start = ending(start - 1).map_or(start, |head| lead_start(view, head.start));
+        return Some((start, close, m));
+    }
+    let mut t = close;
+    while t > 0 && view.capitalised(t - 1) && !view.tokens[t - 1].is_punct() {
+        t -= 1;
+    }
+    if t == close || t < 2 || view.up(t - 1) != "," {
+        return None;
+    }
+    // The phrase before the name: a mention, possibly with a possessive tail ("Ukraine's
+    // defence minister, NAME, said").
+    let head_end = t - 1;
+    let m = mentions
+        .iter()
+        .filter(|m| !m.members.is_empty() && m.end <= head_end && m.end + 4 >= head_end)
+        .max_by_key(|m| m.end)?;
+    let tail_ok = (m.end..head_end).all(|j| {
+        let w = view.up(j);
+        w == "'S" || (!view.capitalised(j) && !view.tokens[j].is_punct())
+    });
+    tail_ok.then(|| (lead_start(view, m.start), close, m))
+}
+
+/// The tokens a reporting verb at `cue` attributes to its speaker (who starts at
+/// `speaker`): the clause after the verb ("X said [that …]") up to an adverbial clause
+/// the narrator adds ("after …", "as …"); or, when the verb closes the sentence
+/// ("…, X said."), everything before the speaker.
+fn reported_clause(view: &View, cue: usize, speaker: usize) -> (usize, usize) {
+    let n = view.len();
+    let rest = (cue + 1..n).filter(|&j| !view.tokens[j].is_punct()).count();
+    if (speaker < cue && rest <= 3) || (speaker > cue && speaker + 4 >= n) {
+        return (0, speaker.min(cue));
+    }
+    let end = (cue + 1..n)
+        .find(|&j| {
+            matches!(
+                view.up(j),
+                "AFTER"
+                    | "BEFORE"
+                    | "AS"
+                    | "WHILE"
+                    | "SINCE"
+                    | "ALTHOUGH"
+                    | "THOUGH"
+                    | "WHEREAS"
+                    | "BECAUSE"
+                    | "MEANWHILE"
+                    | "BUT"
+                    | ";"
+            )
+        })
+        .unwrap_or(n);
+    (cue + 1, end)
+}
+
+/// Start of a speaker's phrase: the mention's first token, extended left over leading
+/// words ("a senior", "the").
+fn lead_start(view: &View, mut start: usize) -> usize {
+    let w = words();
+    while start > 0 && w.lead.contains(view.up(start - 1)) {
+        start -= 1;
+    }
+    start
+}
+
+/// End of the phrase naming a speaker after "according to": up to punctuation or a
+/// relative pronoun.
+fn phrase_end(view: &View, a: usize) -> usize {
+    let mut b = a;
+    while b < view.len() && b - a < 10 {
+        let t = &view.tokens[b];
+        if t.is_punct() && t.text != "'s" && t.text != "-" {
+            break;
+        }
+        if matches!(view.up(b), "WHO" | "WHICH" | "THAT" | "AND" | "ON" | "IN") {
+            break;
+        }
+        b += 1;
+    }
+    b
+}
+
+/// The first actor member of a mention that starts within `[a, b)`.
+fn member_in(mentions: &[Mention], a: usize, b: usize) -> Option<Member> {
+    mentions
+        .iter()
+        .filter(|m| m.start >= a && m.start < b)
+        .find_map(|m| m.members.first().cloned())
+}
