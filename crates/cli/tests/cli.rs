@@ -152,3 +152,46 @@ fn eval_json_has_the_reference_scorer_keys() {
     }
     assert_eq!(v["sentences"], 24);
 }
+
+#[test]
+fn claims_are_printed_only_under_claims_and_events_carry_date_place_and_speaker() {
+    let p = tmp(
+        "claims.txt",
+        "Date: 2022-03-04\nUkrainian officials said Russian forces shelled Kharkiv on Thursday, \
+         killing more than 20 civilians.",
+    );
+    let lines = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = vigil().arg("code").args(args).arg(&p).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let plain = lines(&[]);
+    assert!(!plain.is_empty() && plain.iter().all(|v| v.get("type").is_none()));
+    let e = &plain[0];
+    assert_eq!(e["event_date"], "2022-03-03");
+    assert_eq!(e["date_precision"], "day");
+    assert_eq!(e["location"]["name"], "Kharkiv");
+    assert_eq!(
+        e["attribution"]["code"].as_str().map(|c| &c[..3]),
+        Some("UKR")
+    );
+    assert_eq!(e["attribution"]["anonymous"], true);
+    let with = lines(&["--claims"]);
+    let claims: Vec<&serde_json::Value> = with.iter().filter(|v| v["type"] == "claim").collect();
+    assert_eq!(claims.len(), 1, "{with:?}");
+    assert_eq!(claims[0]["value"], 20.0);
+    assert_eq!(claims[0]["qualifier"], "at_least");
+    assert_eq!(claims[0]["unit"], "civilian");
+    assert_eq!(with.len(), plain.len() + 1);
+    // Without annotation: no date, place or speaker.
+    let bare = lines(&["--events-only"]);
+    assert!(bare[0].get("location").is_none() && bare[0].get("attribution").is_none());
+}

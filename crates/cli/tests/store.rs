@@ -241,3 +241,90 @@ fn kill_9_mid_ingest_then_rerun_equals_a_clean_run() {
         .unwrap();
     assert_eq!(articles, 1500);
 }
+
+/// The JSON lines `vigil ARGS --db sqlite:DB` prints.
+fn json_lines(db: &Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let out = vigil()
+        .args(args)
+        .arg("--db")
+        .arg(format!("sqlite:{}", db.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", summary(&out));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn claims_their_conflicts_and_places_are_stored_listed_and_replaced_with_their_article() {
+    let d = dir("claims");
+    let db = d.join("v.db");
+    let input = d.join("a.jsonl");
+    let text = "Belarus has deployed about 30,000 troops near its border with Lithuania, \
+                according to a senior NATO official. Lithuania's defence minister said the \
+                number of Belarusian troops near Lithuania is 12,000. The soldiers arrived in \
+                Grodno last week.";
+    let record = |text: &str| serde_json::json!({"id": "b1", "date": "2023-05-12", "text": text});
+    std::fs::write(&input, format!("{}\n", record(text))).unwrap();
+    for _ in 0..2 {
+        assert!(ingest(&db, &[&input], &[]).status.success());
+    }
+    let claims = json_lines(&db, &["claims", "--format", "jsonl"]);
+    assert_eq!(claims.len(), 2, "ingesting twice adds nothing: {claims:?}");
+    for (c, value, claimant) in [
+        (&claims[0], 30000.0, "IGOWSTNAT"),
+        (&claims[1], 12000.0, "LTUGOV"),
+    ] {
+        assert_eq!(c["value"], value);
+        assert_eq!(
+            (c["unit"].as_str(), c["subject_code"].as_str()),
+            (Some("troop"), Some("BLR"))
+        );
+        assert_eq!(c["claimant_code"], claimant);
+        assert_eq!(
+            (c["id"].as_str(), c["article"].as_str()),
+            (Some("b1"), Some("b1"))
+        );
+        for key in [
+            "low",
+            "high",
+            "qualifier",
+            "subject",
+            "claimant",
+            "anonymous",
+            "sentence",
+            "text",
+        ] {
+            assert!(c.get(key).is_some(), "{key} in {c}");
+        }
+    }
+    assert_eq!(claims[0]["anonymous"], true);
+    let conflicts = json_lines(&db, &["claims", "--conflicts", "--format", "jsonl"]);
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    let linked: Vec<&serde_json::Value> =
+        conflicts[0]["claims"].as_array().unwrap().iter().collect();
+    assert_eq!(
+        (linked[0]["value"].as_f64(), linked[1]["value"].as_f64()),
+        (Some(12000.0), Some(30000.0))
+    );
+    let places = json_lines(&db, &["places", "--format", "jsonl"]);
+    assert_eq!(places.len(), 1, "near Lithuania only locates: {places:?}");
+    assert_eq!(
+        (places[0]["country"].as_str(), places[0]["kind"].as_str()),
+        (Some("BY"), Some("city"))
+    );
+    assert_eq!(places[0]["mentions"], 1);
+
+    // A changed article replaces its claims: the minister's figure is gone.
+    let first = text.split(". ").next().unwrap().to_string() + ".";
+    std::fs::write(&input, format!("{}\n", record(&first))).unwrap();
+    assert!(ingest(&db, &[&input], &[]).status.success());
+    let claims = json_lines(&db, &["claims", "--format", "jsonl"]);
+    assert_eq!(claims.len(), 1);
+    assert!(json_lines(&db, &["claims", "--conflicts", "--format", "jsonl"]).is_empty());
+    assert!(json_lines(&db, &["places", "--format", "jsonl"]).is_empty());
+    let _ = std::fs::remove_dir_all(&d);
+}

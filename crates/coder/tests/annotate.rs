@@ -5,7 +5,7 @@ mod common;
 
 use chrono::NaiveDate;
 use vigil_coder::{Coded, Coder, CoderConfig};
-use vigil_model::{Article, Attribution};
+use vigil_model::{Article, Attribution, DatePrecision, PlaceKind, Qualifier};
 
 fn coder() -> Coder {
     Coder::new(common::dicts(common::VERBS), CoderConfig::default())
@@ -111,4 +111,159 @@ fn the_narrators_background_clause_is_not_the_speakers() {
         "Westmark officials said they would meet Sudland after Norland attacked Sudland's soldiers.",
     );
     assert_eq!(attribution_of(&c, "193"), None);
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn an_event_is_dated_by_the_time_in_its_clause() {
+    // Published on a Saturday.
+    let c = coded(
+        "2021-12-04",
+        "Norland attacked Sudland's soldiers on Friday.",
+    );
+    let e = &c.events[0];
+    assert_eq!(e.event_date, Some(day("2021-12-03")));
+    assert_eq!(e.date_precision, DatePrecision::Day);
+    assert_eq!(e.provenance.time.as_ref().unwrap().text, "Friday");
+    // A future meeting: the next Tuesday. A month: month precision.
+    let c = coded("2021-12-04", "Anna Berg will meet Erik Lund on Tuesday.");
+    assert_eq!(c.events[0].event_date, Some(day("2021-12-07")));
+    let c = coded(
+        "2021-12-04",
+        "Anna Berg will meet Westmark next month because Norland attacked Sudland's soldiers.",
+    );
+    let attack = c
+        .events
+        .iter()
+        .find(|e| e.code == "193")
+        .unwrap_or_else(|| {
+            panic!(
+                "{:?}",
+                c.events
+                    .iter()
+                    .map(|e| (&e.source, &e.code, &e.target))
+                    .collect::<Vec<_>>()
+            )
+        });
+    assert_eq!(
+        attack.event_date,
+        Some(day("2021-12-04")),
+        "not the meeting's month"
+    );
+    assert!(attack.provenance.time.is_none());
+    let meeting = c.events.iter().find(|e| e.code != "193").unwrap();
+    assert_eq!(meeting.event_date, Some(day("2022-01-01")));
+    assert_eq!(meeting.event_date_end, Some(day("2022-01-31")));
+    assert_eq!(meeting.date_precision, DatePrecision::Month);
+}
+
+#[test]
+fn an_event_is_placed_where_the_sentence_says() {
+    let c = coded(
+        "2022-03-02",
+        "Norland attacked Sudland's soldiers in Kharkiv.",
+    );
+    let place = c.events[0].location.as_ref().expect("located");
+    assert_eq!(
+        (place.name.as_str(), place.kind),
+        ("Kharkiv", PlaceKind::City)
+    );
+    assert_eq!(place.country.as_deref(), Some("UA"));
+    assert!((place.lat - 49.99).abs() < 0.5 && (place.lon - 36.23).abs() < 0.5);
+    assert_eq!(c.places.len(), 1);
+    assert_eq!(c.places[0].0, 0, "sentence index");
+}
+
+#[test]
+fn claims_know_whose_things_they_count_where_and_who_says_so() {
+    let c = coded(
+        "2022-02-10",
+        "Norland has massed about 40,000 soldiers near Kharkiv, according to a senior \
+         Westmark official. The businessman, Erik Lund, said the number of Norlandian troops \
+         near Kharkiv was 90,000.",
+    );
+    assert_eq!(c.claims.len(), 2, "{:?}", c.claims);
+    let (a, b) = (&c.claims[0], &c.claims[1]);
+    assert_eq!(
+        (a.value, a.qualifier, a.unit.as_str()),
+        (Some(40000.0), Qualifier::Approx, "troop")
+    );
+    assert_eq!(a.text, "about 40,000 soldiers");
+    assert_eq!(
+        (a.subject_code.as_str(), a.subject_places.as_slice()),
+        ("NOR", &["UA".to_string()][..])
+    );
+    assert_eq!(
+        (a.claimant.as_str(), a.claimant_code.as_str()),
+        ("a senior Westmark official", "WSMGOV")
+    );
+    assert!(a.anonymous);
+    assert_eq!(
+        (b.value, b.unit.as_str(), b.subject_code.as_str()),
+        (Some(90000.0), "troop", "NOR")
+    );
+    assert_eq!(
+        (b.claimant.as_str(), b.claimant_code.as_str()),
+        ("Erik Lund", "SUDBUS")
+    );
+    assert!(!b.anonymous);
+    // Different claimants, the same troops, numbers apart: a conflict.
+    let conflicts = vigil_extract::conflict::find(&c.claims);
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!((conflicts[0].low, conflicts[0].high), (0, 1));
+}
+
+#[test]
+fn a_narrated_claim_is_unattributed_and_vague_amounts_are_ranges() {
+    let c = coded(
+        "2022-02-10",
+        "Westmark officials said talks would resume after Norland moved tens of thousands of \
+         soldiers to the border.",
+    );
+    let q = &c.claims[0];
+    assert_eq!(
+        (q.value, q.low, q.high),
+        (None, Some(20000.0), Some(90000.0))
+    );
+    assert_eq!(q.qualifier, Qualifier::Vague);
+    assert_eq!(
+        (q.claimant.as_str(), q.claimant_code.as_str()),
+        ("unattributed", "")
+    );
+}
+
+/// With the shipped dictionaries and gazetteer.
+fn shipped(date: &str, text: &str) -> Coded {
+    let dicts = vigil_dict::DictSet::default_set(vigil_dict::LoadOptions::default()).unwrap();
+    let coder = Coder::new(std::sync::Arc::new(dicts), CoderConfig::default());
+    let a = Article::new("t", day(date), text);
+    coder.code_records(std::slice::from_ref(&a)).remove(0)
+}
+
+#[test]
+fn actors_carry_their_country_and_places_named_as_actors_are_not_places() {
+    let c = shipped(
+        "2022-03-02",
+        "Russian forces shelled Ukrainian positions in Kharkiv.",
+    );
+    let e = &c.events[0];
+    assert_eq!(e.provenance.source.country.as_deref(), Some("RUS"));
+    assert_eq!(e.provenance.target.country.as_deref(), Some("UKR"));
+    assert_eq!(e.location.as_ref().unwrap().name, "Kharkiv");
+    // "Russia" is the actor here, "Crimea" (which the actor dictionary also lists) the
+    // place; the year 2014 is history, not coded, but still a time.
+    let c = shipped(
+        "2022-03-02",
+        "Russia said the annexation of Crimea in 2014 was legal.",
+    );
+    let names: Vec<&str> = c
+        .places
+        .iter()
+        .map(|(_, p)| p.place.name.as_str())
+        .collect();
+    assert_eq!(names, ["Crimea"]);
+    assert_eq!(c.times[0].1.text, "2014");
 }

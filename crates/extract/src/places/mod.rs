@@ -20,7 +20,8 @@
 //!   Russia", "talks to Russia" name actors). Such matches resolve to `None` but still
 //!   count as article context. Curated regions, seas and landmarks (`features.tsv`) are
 //!   exempt: "the annexation of Crimea" names a place even though the actor dictionary
-//!   lists Crimea; only a speech verb after one makes it an actor.
+//!   lists Crimea; only a speech verb after one makes it an actor. So is a city right
+//!   after a verb (tagged as one): "shelled Kharkiv" is where the shelling happened.
 //! - Demonyms ("Russian") are context only, except in relational phrases. So are the
 //!   country and demonym parts of a hyphenated word ("Russian-occupied"); before a border
 //!   word each part gives a relational match ("the Russia-Ukraine border": RU and UA).
@@ -743,6 +744,10 @@ impl Gazetteer {
 
         let has_admin1 = has(Source::Admin1);
         let strong_feature = has(Source::Feature);
+        let acted_on = !has(Source::Country)
+            && has(Source::City)
+            && start > 0
+            && tokens[start - 1].pos.is_verb();
         let mut m = self.make(
             text,
             tokens,
@@ -756,9 +761,13 @@ impl Gazetteer {
         // Actor ranges: "Russia said" names an actor. A curated region, sea or landmark
         // the actor dictionary also lists ("annexation of Crimea") is still a place: it is
         // named as an actor only with a speech verb after it (below).
+        // A city right after a verb is the object of the act, and where it happens
+        // ("shelled Kharkiv"), even when the actor dictionary names the city's country
+        // by it: tags say so when the sentence was tagged.
         if !relational
             && !locative
             && !strong_feature
+            && !acted_on
             && actors.iter().any(|&(a, b)| a < end && i < b)
         {
             m.actor = true;
