@@ -21,6 +21,7 @@ pub const TARGETS: &[(&str, Entry)] = &[
     ("dict_verbs", dict_verbs),
     ("dict_actors", dict_actors),
     ("coder_text", coder_text),
+    ("extract_text", extract_text),
 ];
 
 fn read_as(name: &str, data: &[u8]) {
@@ -113,9 +114,57 @@ pub fn coder_text(data: &[u8]) {
     let text = String::from_utf8_lossy(data).into_owned();
     let date = chrono::NaiveDate::from_ymd_opt(2021, 12, 4).expect("a valid date");
     let a = vigil_model::Article::new("fuzz", date, text);
-    for e in coder.code_article(std::slice::from_ref(&a)) {
-        // Provenance spans point into the text.
-        let span = e.provenance.verb_span;
-        assert!(a.text.get(span.start as usize..span.end as usize).is_some());
+    let inside = |span: vigil_model::Span| a.text.get(span.start as usize..span.end as usize).is_some();
+    for r in coder.code_records(std::slice::from_ref(&a)) {
+        // Every span points into the text.
+        for e in &r.events {
+            assert!(inside(e.provenance.verb_span));
+        }
+        for c in &r.claims {
+            assert!(inside(c.span));
+        }
+        for (_, p) in &r.places {
+            assert!(inside(p.span));
+        }
+        for (_, t) in &r.times {
+            assert!(inside(t.span));
+        }
+    }
+}
+
+/// Any text through the time, quantity and place finders, published on a date the first
+/// two bytes choose (among them the first and last days chrono can represent).
+pub fn extract_text(data: &[u8]) {
+    let (head, rest) = data.split_at(data.len().min(2));
+    let days = head.iter().fold(0i64, |n, &b| n * 256 + i64::from(b));
+    let date = match days % 4 {
+        0 => chrono::NaiveDate::MIN,
+        1 => chrono::NaiveDate::MAX,
+        _ => chrono::NaiveDate::from_ymd_opt(1900, 1, 1).expect("a valid date")
+            + chrono::Duration::days(days * 3),
+    };
+    let text = String::from_utf8_lossy(rest).into_owned();
+    let span = vigil_model::Span::new(0, text.len());
+    let tokens = vigil_text::tokenize(&text, span);
+    let inside = |s: vigil_model::Span| text.get(s.start as usize..s.end as usize).is_some();
+    for t in vigil_extract::time::find(&text, &tokens, date) {
+        assert!(inside(t.span));
+        if let Some(r) = t.resolved {
+            assert!(r.first_day() <= r.last_day(), "{r} runs backwards");
+        }
+    }
+    for q in vigil_extract::quantity::find(&text, &tokens) {
+        assert!(inside(q.span));
+    }
+    let gaz = vigil_extract::places::Gazetteer::embedded();
+    let mut ctx = vigil_extract::places::GeoContext::default();
+    let found = gaz.scan(&text, &tokens, &[]);
+    for m in &found {
+        gaz.observe(m, &mut ctx);
+    }
+    for m in &found {
+        if let Some(p) = gaz.resolve(m, &ctx) {
+            assert!(inside(p.span));
+        }
     }
 }
