@@ -114,7 +114,8 @@ pub fn coder_text(data: &[u8]) {
     let text = String::from_utf8_lossy(data).into_owned();
     let date = chrono::NaiveDate::from_ymd_opt(2021, 12, 4).expect("a valid date");
     let a = vigil_model::Article::new("fuzz", date, text);
-    let inside = |span: vigil_model::Span| a.text.get(span.start as usize..span.end as usize).is_some();
+    let inside =
+        |span: vigil_model::Span| a.text.get(span.start as usize..span.end as usize).is_some();
     for r in coder.code_records(std::slice::from_ref(&a)) {
         // Every span points into the text.
         for e in &r.events {
@@ -140,8 +141,10 @@ pub fn extract_text(data: &[u8]) {
     let date = match days % 4 {
         0 => chrono::NaiveDate::MIN,
         1 => chrono::NaiveDate::MAX,
-        _ => chrono::NaiveDate::from_ymd_opt(1900, 1, 1).expect("a valid date")
-            + chrono::Duration::days(days * 3),
+        _ => {
+            chrono::NaiveDate::from_ymd_opt(1900, 1, 1).expect("a valid date")
+                + chrono::Duration::days(days * 3)
+        }
     };
     let text = String::from_utf8_lossy(rest).into_owned();
     let span = vigil_model::Span::new(0, text.len());

@@ -70,15 +70,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 (None, Some(lo), Some(hi)) => format!("{lo}-{hi}"),
                 _ => "?".into(),
             };
+            let who = match (c.claimant.as_str(), c.anonymous) {
+                ("unattributed", _) => "the article itself".to_string(),
+                (name, true) => format!("{name} (anonymous)"),
+                (name, false) => name.to_string(),
+            };
             println!(
-                "{:>3}  {:<12} {:<8} {:<8} {:<7} according to {} {}",
+                "{:>3}  {:<12} {:<8} {:<8} {:<7} according to {who}",
                 c.sentence,
                 amount,
                 c.qualifier.as_str(),
                 c.unit,
                 c.subject_code,
-                c.claimant,
-                if c.anonymous { "(anonymous)" } else { "" }
             );
         }
         for k in vigil_extract::conflict::find(&claims) {
@@ -122,7 +125,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         args.db, c.articles, c.sentences, c.events, c.mentions
     );
     println!(
-        "Next: `vigil events --db {}` to query them, `vigil ingest PATH` for your own news, `vigil eval` to score the coder.",
+        "Next: `vigil events --db {0}` to query them, `vigil claims --conflicts --db {0}` for contradicting figures, `vigil ingest PATH` for your own news, `vigil eval` to score the coder.",
         args.db
     );
     Ok(ExitCode::SUCCESS)

@@ -98,7 +98,11 @@ pub fn sentence(
     // Quantity claims.
     let quantities = quantity::find(view.text, view.tokens);
     for (k, q) in quantities.iter().enumerate() {
-        if q.unit.is_empty() {
+        // "according to two officials": the number counts the speakers, not a claim.
+        let in_speaker = said
+            .iter()
+            .any(|s| s.start < s.end && s.start <= q.tokens.0 && q.tokens.1 <= s.end);
+        if q.unit.is_empty() || in_speaker {
             continue;
         }
         let speakers: Vec<(usize, usize)> = said

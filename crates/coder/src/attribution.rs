@@ -9,6 +9,7 @@ use crate::quotes::Speech;
 use crate::view::View;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
+use vigil_model::Pos;
 
 const TABLE: &str = include_str!("../../../data/rules/attribution.tsv");
 
@@ -141,7 +142,7 @@ pub fn find(
     }
     // A reporting verb and its subject.
     for i in 0..n {
-        if speech.quoted(i) || !w.cues.contains(view.up(i)) {
+        if speech.quoted(i) || !is_cue(view, i) {
             continue;
         }
         // Skip a participle used as an adjective ("the alleged plot") or a noun
@@ -150,24 +151,27 @@ pub fn find(
         while k > 0 && w.between.contains(view.up(k - 1)) {
             k -= 1;
         }
-        let found = speaker_before(view, mentions, k).or_else(|| {
-            // "…,” said Biden.
-            (i + 1 < n && !matches!(view.up(i + 1), "THAT" | ","))
-                .then(|| {
-                    mentions
-                        .iter()
-                        .find(|m| m.start == i + 1 && !m.members.is_empty())
-                        .map(|m| (m.start, m.end, m))
-                })
-                .flatten()
-        });
-        let Some((start, end, m)) = found else {
+        let found = speaker_before(view, mentions, k)
+            .map(|(a, b, m)| (a, b, m.members.first().cloned()))
+            .or_else(|| {
+                // "…,” said Biden.
+                (i + 1 < n && !matches!(view.up(i + 1), "THAT" | ","))
+                    .then(|| {
+                        mentions
+                            .iter()
+                            .find(|m| m.start == i + 1 && !m.members.is_empty())
+                            .map(|m| (m.start, m.end, m.members.first().cloned()))
+                    })
+                    .flatten()
+            })
+            .or_else(|| unnamed_speaker(view, k).map(|(a, b)| (a, b, None)));
+        let Some((start, end, member)) = found else {
             continue;
         };
         out.push(Found {
             start,
             end,
-            member: m.members.first().cloned(),
+            member,
             text: None,
             cue: view.words(i, i + 1).to_string(),
             rule: "reporting verb",
@@ -176,6 +180,32 @@ pub fn find(
         });
     }
     out
+}
+
+/// True when token `i` reports speech: a cue word, or "put" with a figure ("put the
+/// number at 60,000").
+fn is_cue(view: &View, i: usize) -> bool {
+    match view.up(i) {
+        "PUT" | "PUTS" => (i + 2..view.len().min(i + 12)).any(|j| view.up(j) == "AT"),
+        w => words().cues.contains(w),
+    }
+}
+
+/// A speaker no dictionary knows, named by a short phrase right before the verb that
+/// starts the sentence or follows a comma ("Aid groups warn that …", "…, organisers
+/// said."): at most five words, with no verb, number or punctuation among them.
+fn unnamed_speaker(view: &View, k: usize) -> Option<(usize, usize)> {
+    let mut a = k;
+    while a > 0 && k - a < 6 {
+        let t = &view.tokens[a - 1];
+        if t.is_punct() || t.pos.is_verb() || t.pos.is_aux() || t.pos == Pos::Num {
+            break;
+        }
+        a -= 1;
+    }
+    let opens = a == 0 || matches!(view.up(a - 1), "," | ";" | ":");
+    (opens && a < k && k - a <= 5 && !view.up(a).chars().all(|c| c.is_ascii_digit()))
+        .then_some((a, k))
 }
 
 /// The speaker of a reporting verb whose group starts at token `k`: the mention right
@@ -200,6 +230,15 @@ fn speaker_before<'m>(
     }
     if view.up(k - 1) != "," {
         return None;
+    }
+    // A relative clause between the subject and the verb ("Maduro, who has governed
+    // since 2013, said").
+    if let Some(open) = (1..k - 1)
+        .rev()
+        .find(|&j| view.up(j) == "," && matches!(view.up(j + 1), "WHO" | "WHICH" | "WHOSE"))
+        && let Some(m) = ending(open)
+    {
+        return Some((lead_start(view, m.start), open, m));
     }
     // An apposition: ", NAME ," right before the verb.
     let close = k - 1;
@@ -248,23 +287,31 @@ fn reported_clause(view: &View, cue: usize, speaker: usize) -> (usize, usize) {
     if (speaker < cue && rest <= 3) || (speaker > cue && speaker + 4 >= n) {
         return (0, speaker.min(cue));
     }
+    // "as tensions rose" opens an adverbial clause; "as many as", "such as" do not.
+    let adverbial_as = |j: usize| {
+        view.up(j) == "AS"
+            && view.up(j - 1) != "SUCH"
+            && !matches!(
+                view.tokens.get(j + 1).map(|t| t.upper.as_str()),
+                Some("MANY" | "MUCH" | "HIGH" | "LOW" | "FEW" | "LONG" | "SOON" | "WELL" | "PART")
+            )
+    };
     let end = (cue + 1..n)
         .find(|&j| {
-            matches!(
-                view.up(j),
-                "AFTER"
-                    | "BEFORE"
-                    | "AS"
-                    | "WHILE"
-                    | "SINCE"
-                    | "ALTHOUGH"
-                    | "THOUGH"
-                    | "WHEREAS"
-                    | "BECAUSE"
-                    | "MEANWHILE"
-                    | "BUT"
-                    | ";"
-            )
+            adverbial_as(j)
+                || matches!(
+                    view.up(j),
+                    "AFTER"
+                        | "BEFORE"
+                        | "WHILE"
+                        | "ALTHOUGH"
+                        | "THOUGH"
+                        | "WHEREAS"
+                        | "BECAUSE"
+                        | "MEANWHILE"
+                        | "BUT"
+                        | ";"
+                )
         })
         .unwrap_or(n);
     (cue + 1, end)

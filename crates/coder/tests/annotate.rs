@@ -267,3 +267,35 @@ fn actors_carry_their_country_and_places_named_as_actors_are_not_places() {
     assert_eq!(names, ["Crimea"]);
     assert_eq!(c.times[0].1.text, "2014");
 }
+
+#[test]
+fn unnamed_speakers_relative_clauses_and_counted_speakers() {
+    // A speaker no dictionary knows, after a comma at the end.
+    let c = coded(
+        "2022-02-10",
+        "About 300 soldiers crossed into Sudland on Friday, aid workers said.",
+    );
+    let q = &c.claims[0];
+    assert_eq!(
+        (q.claimant.as_str(), q.claimant_code.as_str()),
+        ("aid workers", "")
+    );
+    assert!(
+        !q.anonymous,
+        "workers are not in the list of anonymous nouns"
+    );
+    // A relative clause between the speaker and the verb.
+    let c = coded(
+        "2022-02-10",
+        "Anna Berg, who has led Norland since 2020, said 4,000 soldiers had left.",
+    );
+    assert_eq!(c.claims[0].claimant, "Anna Berg");
+    assert_eq!(c.claims[0].claimant_code, "NORGOV");
+    // The number of speakers is no claim; "put … at" reports a figure.
+    let c = coded(
+        "2022-02-10",
+        "Westmark put the number of Norlandian soldiers at 9,000, according to two officials.",
+    );
+    assert_eq!(c.claims.len(), 1, "{:?}", c.claims);
+    assert_eq!(c.claims[0].value, Some(9000.0));
+}

@@ -7,11 +7,14 @@
 //! * **same thing**: equal `unit` and `subject_code` (country level), and places that
 //!   locate the counted things overlap (or neither claim names one);
 //! * **same time**: published at most [`WINDOW_DAYS`] apart, since counts change;
-//! * **different claimants**: different claimant codes or names; an unattributed claim
-//!   is its article's own, so two unattributed claims differ only across articles;
+//! * **different claimants**: claimants of different countries, or of one country with
+//!   one speaking for the state and the other not (a ministry against a rights group);
+//!   otherwise different names; an unattributed claim is its article's own, so two
+//!   unattributed claims differ only across articles;
 //! * **apart**: the ranges the claims allow do not overlap. An approximate value ("about
 //!   70,000") allows [`APPROX_SLACK`] either side, so that "about 70,000" and "some
-//!   71,000" are not called a conflict.
+//!   71,000" are not called a conflict; and they are at most [`MAX_RATIO`] apart, since
+//!   counts further apart count different things.
 
 use rustc_hash::FxHashMap;
 use vigil_model::{Claim, Qualifier};
@@ -41,15 +44,28 @@ fn allowed(c: &Claim) -> (f64, f64) {
     }
 }
 
-/// Who stands behind a claim.
-fn claimant(c: &Claim) -> (&str, &str) {
-    let code = c.claimant_code.get(..3).unwrap_or(&c.claimant_code);
-    match (code, c.claimant.as_str()) {
-        ("", "unattributed") => ("", &c.article),
-        ("", name) => ("", name),
-        (code, _) => (code, ""),
+/// Roles of a state's own organs: a government and its military, police or courts speak
+/// for one side.
+const STATE_ROLES: &[&str] = &["GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI"];
+
+/// Who stands behind a claim: the claimant's country and whether they speak for its
+/// state (a ministry and a rights group of one country are different claimants; a
+/// ministry and the army are not), else the claimant's name, else the article.
+fn claimant(c: &Claim) -> (&str, bool, &str) {
+    let code = c.claimant_code.as_str();
+    let country = code.get(..3).unwrap_or(code);
+    let state = code.len() <= 3 || STATE_ROLES.iter().any(|r| code[3..].starts_with(r));
+    match (country, c.claimant.as_str()) {
+        ("", "unattributed") => ("", false, &c.article),
+        ("", name) => ("", false, name),
+        (country, _) => (country, state, ""),
     }
 }
+
+/// Counts more than this many times apart are taken to count different things (the
+/// people displaced from one town against those displaced by the whole war), not to
+/// disagree about one.
+pub const MAX_RATIO: f64 = 10.0;
 
 /// Finds the conflicting pairs among `claims`.
 pub fn find(claims: &[Claim]) -> Vec<Conflict> {
@@ -79,6 +95,11 @@ pub fn find(claims: &[Claim]) -> Vec<Conflict> {
                 }
                 let (alo, ahi) = allowed(a);
                 let (blo, bhi) = allowed(b);
+                if (ahi.is_finite() && blo > ahi * MAX_RATIO)
+                    || (bhi.is_finite() && alo > bhi * MAX_RATIO)
+                {
+                    continue;
+                }
                 if ahi < blo {
                     out.push(Conflict { low: i, high: j });
                 } else if bhi < alo {
@@ -181,6 +202,28 @@ mod tests {
         );
         d.date = NaiveDate::from_ymd_opt(2022, 5, 1).unwrap();
         assert!(find(&[a, d]).is_empty(), "months apart");
+    }
+
+    #[test]
+    fn a_state_and_a_rights_group_of_one_country_differ_but_orders_of_magnitude_do_not_conflict() {
+        let a = claim(
+            30.0,
+            Qualifier::AtLeast,
+            "BFANGO",
+            "a rights group",
+            &["BF"],
+        );
+        let b = claim(12.0, Qualifier::Exact, "BFAGOV", "the government", &["BF"]);
+        assert_eq!(find(&[a, b]), vec![Conflict { low: 1, high: 0 }]);
+        let c = claim(55_000.0, Qualifier::Exact, "IGOUNO", "the agency", &["SD"]);
+        let d = claim(
+            10_000_000.0,
+            Qualifier::Exact,
+            "SDNGOV",
+            "the ministry",
+            &["SD"],
+        );
+        assert!(find(&[c, d]).is_empty());
     }
 
     #[test]

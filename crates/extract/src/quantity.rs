@@ -854,6 +854,9 @@ impl Scan<'_> {
         );
         let unit = hit.map_or_else(String::new, |h| match h.unit {
             Some(u) => u.to_owned(),
+            // A capitalised plural counts people by a nationality or group ("6.5 million
+            // Ukrainians", "3,000 Palestinians"): they are persons.
+            None if is_capitalized(&toks[h.idx]) => "person".to_owned(),
             None => singularize(&toks[h.idx].text),
         });
         let q = Quantity {

@@ -518,3 +518,15 @@ fn arbitrary_word_sequences_do_not_panic() {
         quantities(&s);
     }
 }
+
+#[test]
+fn nationalities_counted_are_persons_and_estimates_are_approximate() {
+    let q = one("Officials said some 3,000 Moldovans crossed the river.");
+    assert_eq!((q.value, q.unit.as_str()), (Some(3000.0), "person"));
+    let q = one("The agency estimated that 41,000 families had fled.");
+    assert_eq!(
+        (q.qualifier, q.unit.as_str()),
+        (Qualifier::Approx, "family")
+    );
+    assert_eq!(q.text, "41,000 families");
+}
