@@ -5,7 +5,8 @@
 //! their values cannot both be true:
 //!
 //! * **same thing**: equal `unit` and `subject_code` (country level), and places that
-//!   locate the counted things overlap (or neither claim names one);
+//!   locate the counted things overlap (or one of the claims names none, except for
+//!   counts of mere "people", which must share a place);
 //! * **same time**: published at most [`WINDOW_DAYS`] apart, since counts change;
 //! * **different claimants**: claimants of different countries, or of one country with
 //!   one speaking for the state and the other not (a ministry against a rights group);
@@ -90,6 +91,9 @@ pub fn find(claims: &[Claim]) -> Vec<Conflict> {
                 if (a.date - b.date).num_days().abs() > WINDOW_DAYS
                     || claimant(a) == claimant(b)
                     || !same_places(a, b)
+                    // "people" says little about what is counted (detained? rallying?):
+                    // such counts are paired only where they share a place.
+                    || (GENERIC_UNITS.contains(&a.unit.as_str()) && !shared_place(a, b))
                 {
                     continue;
                 }
@@ -111,8 +115,20 @@ pub fn find(claims: &[Claim]) -> Vec<Conflict> {
     out
 }
 
+/// Units too generic to say what is counted.
+const GENERIC_UNITS: &[&str] = &["person"];
+
+fn shared_place(a: &Claim, b: &Claim) -> bool {
+    a.subject_places
+        .iter()
+        .any(|p| b.subject_places.contains(p))
+}
+
+/// Places are compatible when they overlap, or when one claim does not say where (the
+/// follow-up "12 civilians were killed" after "30 civilians were killed in X").
 fn same_places(a: &Claim, b: &Claim) -> bool {
-    (a.subject_places.is_empty() && b.subject_places.is_empty())
+    a.subject_places.is_empty()
+        || b.subject_places.is_empty()
         || a.subject_places
             .iter()
             .any(|p| b.subject_places.contains(p))

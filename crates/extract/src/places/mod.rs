@@ -168,6 +168,104 @@ impl PlaceMatch {
 }
 
 /// Locative prepositions that make a name inside an actor range a place.
+/// Month and weekday names.
+const CALENDAR_WORDS: &[&str] = &[
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "MAY",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+    "MONDAY",
+    "TUESDAY",
+    "WEDNESDAY",
+    "THURSDAY",
+    "FRIDAY",
+    "SATURDAY",
+    "SUNDAY",
+];
+
+/// Nouns whose "of" phrase names a place ("the city of X", "the region of X").
+const PLACE_NOUNS: &[&str] = &[
+    "CITY",
+    "TOWN",
+    "VILLAGE",
+    "PORT",
+    "PROVINCE",
+    "STATE",
+    "REGION",
+    "CAPITAL",
+    "DISTRICT",
+    "GOVERNORATE",
+    "COUNTY",
+    "ISLAND",
+    "ISLANDS",
+    "AREA",
+    "OUTSKIRTS",
+    "SUBURBS",
+    "CENTRE",
+    "CENTER",
+    "STREETS",
+];
+
+/// Verbs of movement whose "to" or "from" phrase is a place ("flew to Paris").
+const MOTION_VERBS: &[&str] = &[
+    "TRAVEL",
+    "TRAVELS",
+    "TRAVELED",
+    "TRAVELLED",
+    "TRAVELING",
+    "TRAVELLING",
+    "FLY",
+    "FLIES",
+    "FLEW",
+    "FLOWN",
+    "FLYING",
+    "ARRIVE",
+    "ARRIVES",
+    "ARRIVED",
+    "ARRIVING",
+    "RETURN",
+    "RETURNS",
+    "RETURNED",
+    "RETURNING",
+    "HEAD",
+    "HEADS",
+    "HEADED",
+    "HEADING",
+    "MOVE",
+    "MOVES",
+    "MOVED",
+    "MOVING",
+    "FLEE",
+    "FLEES",
+    "FLED",
+    "FLEEING",
+    "WITHDRAW",
+    "WITHDRAWS",
+    "WITHDREW",
+    "WITHDRAWN",
+    "WITHDRAWING",
+    "DEPORTED",
+    "EVACUATED",
+    "RELOCATED",
+    "TRANSFERRED",
+    "SAILED",
+    "DROVE",
+    "MARCHED",
+    "RETREATED",
+    "DEPLOYED",
+    "SENT",
+    "VISIT",
+    "BACK",
+];
+
 const LOCATIVE: &[&str] = &[
     "IN",
     "INTO",
@@ -582,7 +680,27 @@ impl Gazetteer {
             before -= 1;
         }
         let prev = (before > 0).then(|| &tokens[before - 1]);
-        let locative = prev.is_some_and(|p| upper_in(p, LOCATIVE));
+        // "the city of Kharkiv": the name is the place the noun before "of" names.
+        let of_place = prev.is_some_and(|p| p.upper == "OF")
+            && before >= 2
+            && upper_in(&tokens[before - 2], PLACE_NOUNS);
+        // "travel to Paris", "withdrew from Niger": a destination or origin of movement.
+        let moved = prev.is_some_and(|p| matches!(p.upper.as_str(), "TO" | "FROM"))
+            && before >= 2
+            && upper_in(&tokens[before - 2], MOTION_VERBS);
+        // "in Burkina Faso, Mali and Niger": later members of a list after a locative
+        // preposition are places too.
+        let listed = {
+            let mut j = before;
+            while j > 0
+                && (is_cap(&tokens[j - 1])
+                    || matches!(tokens[j - 1].upper.as_str(), "," | "AND" | "OR" | "THE"))
+            {
+                j -= 1;
+            }
+            j < before && j > 0 && upper_in(&tokens[j - 1], LOCATIVE)
+        };
+        let locative = prev.is_some_and(|p| upper_in(p, LOCATIVE)) || of_place || moved || listed;
         let sentence_start = i == 0 || (i == 1 && tokens[0].is_punct());
         let has = |s: Source| cands.iter().any(|c| self.entry(c.0).source == s);
         let strong = has(Source::Country) || has(Source::Feature);
@@ -603,17 +721,15 @@ impl Gazetteer {
                 return None;
             }
         }
+        // Month and weekday names are times ("in March"), even where a town bears one.
+        if words == 1 && !strong && upper_in(&tokens[i], CALENDAR_WORDS) {
+            return None;
+        }
         if words == 1 && !strong {
             let key = fold(&tokens[i].upper, buf);
             let common = self.d.common.contains(key)
                 || (tokens[i].upper.len() <= 2 && !tokens[i].text.ends_with('.'));
             if common {
-                let of_place = prev.is_some_and(|p| p.upper == "OF")
-                    && before >= 2
-                    && matches!(
-                        tokens[before - 2].upper.as_str(),
-                        "CITY" | "TOWN" | "VILLAGE" | "PORT" | "PROVINCE" | "STATE" | "REGION"
-                    );
                 let prep_ok = locative || of_place || prev.is_some_and(|p| upper_in(p, COMMON_OK));
                 let next_cap = end < n && is_cap(&tokens[end]);
                 if sentence_start || !prep_ok || next_cap {

@@ -495,3 +495,38 @@ fn dump_file() {
         }
     }
 }
+
+#[test]
+fn city_of_lists_movement_and_months() {
+    let names = |text: &str| -> Vec<String> {
+        let toks = toks(text);
+        let g = Gazetteer::embedded();
+        let ctx = GeoContext::default();
+        let actors: Vec<(usize, usize)> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.upper.as_str(), "KHARKIV" | "MALI" | "NIGER" | "PARIS"))
+            .map(|(i, _)| (i, i + 1))
+            .collect();
+        g.scan(text, &toks, &actors)
+            .iter()
+            .filter_map(|m| g.resolve(m, &ctx))
+            .map(|p| p.place.name)
+            .collect()
+    };
+    // Names the actor dictionary also knows, made places by what comes before them.
+    assert_eq!(
+        names("Shells hit the eastern city of Kharkiv overnight."),
+        ["Kharkiv"]
+    );
+    assert_eq!(
+        names("Troops remain in Chad, Mali and Niger."),
+        ["Chad", "Mali", "Niger"]
+    );
+    assert_eq!(
+        names("The minister will travel to Paris next week."),
+        ["Paris"]
+    );
+    // A month is a time, not the English town of March.
+    assert!(names("The talks resumed in March.").is_empty());
+}
