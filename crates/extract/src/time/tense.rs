@@ -512,7 +512,19 @@ pub(super) fn cue(toks: &[Token], i: usize) -> Option<Tense> {
         }
         "IS" | "ARE" | "AM" | "'RE" | "'M" | "CAN" | "MAY" | "MIGHT" | "MUST" | "SHOULD"
         | "COULD" => return Some(Tense::Present),
+        // Expecting or planning something puts it ahead ("mediators expect a delegation
+        // on Tuesday").
+        "EXPECT" | "EXPECTS" | "ANTICIPATE" | "ANTICIPATES" | "AWAIT" | "AWAITS" => {
+            return Some(Tense::Future);
+        }
+        // Present-tense verbs of schedules ("the fiscal year that begins in April").
+        "BEGINS" | "STARTS" | "ENDS" | "OPENS" | "CLOSES" | "EXPIRES" | "RESUMES" | "RUNS"
+        | "TAKES" | "MEETS" | "LASTS" | "CONVENES" => return Some(Tense::Present),
         _ => {}
+    }
+    // A finite verb in -s, where the tagger ran, is present tense.
+    if t.pos == Pos::VerbFin && u.ends_with('S') && !u.ends_with("SS") {
+        return Some(Tense::Present);
     }
     if is_participle_only(u) || is_irregular_past(u) || is_regular_past(toks, i) {
         // A participle without an auxiliary heads a reduced relative clause (`a decision

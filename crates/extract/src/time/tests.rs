@@ -611,3 +611,17 @@ fn tags_when_present_sharpen_the_tense() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].resolved.unwrap().to_string(), "2023-02-17");
 }
+
+#[test]
+fn expectations_and_schedules_look_ahead() {
+    check(
+        WED,
+        "Negotiators expect the envoy in Doha on Monday.",
+        &[("Monday", "2023-02-20", P)],
+    );
+    check(
+        WED,
+        "The budget covers the year that begins in January.",
+        &[("January", "2024-01", P)],
+    );
+}
