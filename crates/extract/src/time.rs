@@ -110,7 +110,9 @@ pub fn find(text: &str, tokens: &[Token], published: NaiveDate) -> Vec<TimeExpr>
                 out.push(TimeExpr {
                     text: words.to_owned(),
                     span,
-                    resolved: m.value,
+                    // An interval that would run backwards ("since 1954" in an article
+                    // dated before 1954: a wrong publication date) is left unresolved.
+                    resolved: m.value.filter(|r| r.first_day() <= r.last_day()),
                     kind: m.kind,
                 });
                 i = m.end;

@@ -90,6 +90,8 @@ pub(crate) struct Data {
     pub names: Vec<NameRec>,
     pub demonyms: FxHashMap<&'static str, u16>,
     pub common: FxHashSet<&'static str>,
+    /// Every string built at load time (see [`leak`]).
+    pub leaked: Vec<&'static str>,
 }
 
 const END: u32 = u32::MAX;
@@ -104,8 +106,13 @@ pub(crate) fn bucket(w: &str) -> usize {
     (h.finish() >> (64 - BUCKET_BITS)) as usize
 }
 
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
+/// Leaks a string built at load time: the gazetteer lives for the whole process. The
+/// pointer is also kept in `leaked`, so that leak checkers (LeakSanitizer in the fuzzers)
+/// see it reachable even when a duplicate name was not stored.
+fn leak(leaked: &mut Vec<&'static str>, s: String) -> &'static str {
+    let s: &'static str = Box::leak(s.into_boxed_str());
+    leaked.push(s);
+    s
 }
 
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -205,7 +212,8 @@ impl Data {
             neighbours.push(f[9]);
             d.by_code.insert(f[0], idx);
             d.by_code.insert(f[1], idx);
-            d.add_name(leak(fold_name(f[3])), entry, true, true);
+            let key = leak(&mut d.leaked, fold_name(f[3]));
+            d.add_name(key, entry, true, true);
         }
         for (i, n) in neighbours.iter().enumerate() {
             let list = n
@@ -223,7 +231,8 @@ impl Data {
             if let (Some(&c), Some(names)) = (d.by_code.get(f[0]), f.get(1)) {
                 let entry = d.countries[c as usize].entry;
                 for n in names.split('|') {
-                    d.add_name(leak(fold_name(n)), entry, true, true);
+                    let key = leak(&mut d.leaked, fold_name(n));
+                    d.add_name(key, entry, true, true);
                 }
             }
         }
@@ -346,23 +355,25 @@ impl Data {
                 gid: 0,
                 vigil_id: f[0],
             });
-            d.add_name(leak(fold_name(f[1])), entry, true, true);
+            let key = leak(&mut d.leaked, fold_name(f[1]));
+            d.add_name(key, entry, true, true);
             for n in f[2].split('|').filter(|n| !n.is_empty()) {
-                d.add_name(leak(fold_name(n)), entry, true, true);
+                let key = leak(&mut d.leaked, fold_name(n));
+                d.add_name(key, entry, true, true);
             }
         }
 
         for f in rows(DEMONYMS) {
             if let (Some(&c), Some(names)) = (d.by_code.get(f[0]), f.get(1)) {
                 for n in names.split('|') {
-                    d.demonyms.insert(leak(fold_name(n)), c);
+                    d.demonyms.insert(leak(&mut d.leaked, fold_name(n)), c);
                 }
             }
         }
         for l in COMMON.lines() {
             let l = l.trim();
             if !l.is_empty() && !l.starts_with('#') {
-                d.common.insert(leak(fold_name(l)));
+                d.common.insert(leak(&mut d.leaked, fold_name(l)));
             }
         }
         d
