@@ -148,10 +148,7 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
             ("code", &scores.code),
             ("triple", &scores.triple),
         ] {
-            println!(
-                "{level:<7} P {:.3}  R {:.3}  F1 {:.3}   ({} matched, {} coded, {} gold)",
-                s.p, s.r, s.f1, s.tp, s.pred, s.gold
-            );
+            print_level(level, s, "coded");
         }
         println!(
             "false alarms: {:.3} of {} sentences with no gold event; {} sentences in all",
@@ -162,10 +159,7 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
             ("times", &facts.times),
             ("places", &facts.places),
         ] {
-            println!(
-                "{what:<7} P {:.3}  R {:.3}  F1 {:.3}   ({} matched, {} found, {} gold)",
-                s.p, s.r, s.f1, s.tp, s.pred, s.gold
-            );
+            print_level(what, s, "found");
         }
         println!(
             "claimants right: {} of {} matched claims",
@@ -194,6 +188,14 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// One line of scores: precision, recall, F1 and the counts behind them.
+fn print_level(name: &str, s: &gold::LevelScore, predicted: &str) {
+    println!(
+        "{name:<7} P {:.3}  R {:.3}  F1 {:.3}   ({} matched, {} {predicted}, {} gold)",
+        s.p, s.r, s.f1, s.tp, s.pred, s.gold
+    );
 }
 
 fn dict_file(dir: &Path, name: &Option<String>, what: &str) -> Result<Vec<DictFile>> {

@@ -67,7 +67,7 @@
 //! weeks`. Determiners that belong to a phrase are kept (`the weekend`, `the 1990s`,
 //! `the end of the year`); a time of day after a day is kept (`Tuesday evening`).
 mod calendar;
-mod lexicon;
+pub(crate) mod lexicon;
 mod tense;
 #[cfg(test)]
 mod tests;

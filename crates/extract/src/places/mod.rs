@@ -60,6 +60,7 @@
 mod data;
 mod fold;
 
+use crate::time::lexicon::{MONTH_NAMES, WEEKDAY_NAMES};
 use data::{Data, Entry, NO_COUNTRY, Source};
 use fold::{fold, fold_name};
 use rustc_hash::FxHashMap;
@@ -167,30 +168,6 @@ impl PlaceMatch {
     }
 }
 
-/// Locative prepositions that make a name inside an actor range a place.
-/// Month and weekday names.
-const CALENDAR_WORDS: &[&str] = &[
-    "JANUARY",
-    "FEBRUARY",
-    "MARCH",
-    "APRIL",
-    "MAY",
-    "JUNE",
-    "JULY",
-    "AUGUST",
-    "SEPTEMBER",
-    "OCTOBER",
-    "NOVEMBER",
-    "DECEMBER",
-    "MONDAY",
-    "TUESDAY",
-    "WEDNESDAY",
-    "THURSDAY",
-    "FRIDAY",
-    "SATURDAY",
-    "SUNDAY",
-];
-
 /// Nouns whose "of" phrase names a place ("the city of X", "the region of X").
 const PLACE_NOUNS: &[&str] = &[
     "CITY",
@@ -266,6 +243,7 @@ const MOTION_VERBS: &[&str] = &[
     "BACK",
 ];
 
+/// Locative prepositions that make a name inside an actor range a place.
 const LOCATIVE: &[&str] = &[
     "IN",
     "INTO",
@@ -722,7 +700,10 @@ impl Gazetteer {
             }
         }
         // Month and weekday names are times ("in March"), even where a town bears one.
-        if words == 1 && !strong && upper_in(&tokens[i], CALENDAR_WORDS) {
+        if words == 1
+            && !strong
+            && (upper_in(&tokens[i], &MONTH_NAMES) || upper_in(&tokens[i], &WEEKDAY_NAMES))
+        {
             return None;
         }
         if words == 1 && !strong {

@@ -100,35 +100,41 @@ impl Lex {
     }
 }
 
+/// Weekday names, Monday first, upper case.
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
+    "MONDAY",
+    "TUESDAY",
+    "WEDNESDAY",
+    "THURSDAY",
+    "FRIDAY",
+    "SATURDAY",
+    "SUNDAY",
+];
+
+/// Month names, January first, upper case.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "MAY",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+];
+
 static WORDS: LazyLock<FxHashMap<&'static str, Lex>> = LazyLock::new(|| {
     use Lex::*;
     let mut m = FxHashMap::default();
-    let days = [
-        "MONDAY",
-        "TUESDAY",
-        "WEDNESDAY",
-        "THURSDAY",
-        "FRIDAY",
-        "SATURDAY",
-        "SUNDAY",
-    ];
+    let days = WEEKDAY_NAMES;
     for (i, d) in days.iter().enumerate() {
         m.insert(*d, Weekday(i as u32));
     }
-    let months = [
-        "JANUARY",
-        "FEBRUARY",
-        "MARCH",
-        "APRIL",
-        "MAY",
-        "JUNE",
-        "JULY",
-        "AUGUST",
-        "SEPTEMBER",
-        "OCTOBER",
-        "NOVEMBER",
-        "DECEMBER",
-    ];
+    let months = MONTH_NAMES;
     for (i, name) in months.iter().enumerate() {
         let n = i as u32 + 1;
         let lex = if matches!(n, 3 | 5) {

@@ -39,40 +39,27 @@ pub(super) fn tense_around(
 ) -> Option<Tense> {
     let mut best: Option<(u32, Tense)> = None;
     let weight = |t: Tense| if t == Tense::Present { 2 } else { 0 };
-    // Backwards from the word before the expression.
-    let mut cost = 0;
-    for j in (0..start).rev() {
-        let Some(step) = step_cost(&toks[j]) else {
-            break;
-        };
-        cost += step;
-        if cost > MAX_COST {
-            break;
-        }
-        if let Some(t) = cues[j] {
-            let c = cost + weight(t);
-            if best.is_none_or(|(b, _)| c < b) {
-                best = Some((c, t));
+    // Backwards from the word before the expression, then forwards from the word after
+    // it (a cue after costs one more).
+    let mut scan = |js: &mut dyn Iterator<Item = usize>, mut cost: u32| {
+        for j in js {
+            let Some(step) = step_cost(&toks[j]) else {
+                break;
+            };
+            cost += step;
+            if cost > MAX_COST {
+                break;
+            }
+            if let Some(t) = cues[j] {
+                let c = cost + weight(t);
+                if best.is_none_or(|(b, _)| c < b) {
+                    best = Some((c, t));
+                }
             }
         }
-    }
-    // Forwards from the word after it.
-    let mut cost = 1;
-    for j in end..toks.len() {
-        let Some(step) = step_cost(&toks[j]) else {
-            break;
-        };
-        cost += step;
-        if cost > MAX_COST {
-            break;
-        }
-        if let Some(t) = cues[j] {
-            let c = cost + weight(t);
-            if best.is_none_or(|(b, _)| c < b) {
-                best = Some((c, t));
-            }
-        }
-    }
+    };
+    scan(&mut (0..start).rev(), 0);
+    scan(&mut (end..toks.len()), 1);
     best.map(|(_, t)| t)
 }
 
