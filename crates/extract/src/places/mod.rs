@@ -15,8 +15,8 @@
 //! # What is (not) a place mention
 //! - A name inside an actor range (`actors`) is the actor, not a place ("Russia said",
 //!   "Moscow denied"), unless a locative preposition comes right before it (or before its
-//!   "the"): in, into, inside, within, across, throughout, at, around, over, through, via,
-//!   toward(s). "from" and "to" are deliberately not locative here ("a delegation from
+//!   "the"): in, into, inside, within, across, throughout, at, around, over, through, via
+//!   ("toward X" is a direction, not a location). "from" and "to" are deliberately not locative here ("a delegation from
 //!   Russia", "talks to Russia" name actors). Such matches resolve to `None` but still
 //!   count as article context. Curated regions, seas and landmarks (`features.tsv`) are
 //!   exempt: "the annexation of Crimea" names a place even though the actor dictionary
@@ -148,6 +148,10 @@ pub struct PlaceMatch {
     admin_suffix: bool,
     /// A country or city named as an actor: context only.
     actor: bool,
+    /// The country of a "X-administered", "X-held" prefix, for a place that has none
+    /// of its own ("Indian-administered Kashmir").
+    /// With the first byte of the prefix word and the words from there to the name.
+    held_by: Option<(u16, u32, String)>,
     span: Span,
     text: String,
     /// Byte length of a leading "the " in `text`/`span`, kept only for non-city places.
@@ -189,6 +193,8 @@ const PLACE_NOUNS: &[&str] = &[
     "CENTRE",
     "CENTER",
     "STREETS",
+    "PART",
+    "PARTS",
 ];
 
 /// Verbs of movement whose "to" or "from" phrase is a place ("flew to Paris").
@@ -256,8 +262,6 @@ const LOCATIVE: &[&str] = &[
     "OVER",
     "THROUGH",
     "VIA",
-    "TOWARD",
-    "TOWARDS",
 ];
 /// Prepositions that let a common-word name be a place.
 const COMMON_OK: &[&str] = &["NEAR", "FROM", "TO", "OUTSIDE", "OFF"];
@@ -586,6 +590,7 @@ impl Gazetteer {
             qualifier: Vec::new(),
             qualifier_text: String::new(),
             admin_suffix: false,
+            held_by: None,
             actor: false,
             span,
             text: text
@@ -679,6 +684,11 @@ impl Gazetteer {
             j < before && j > 0 && upper_in(&tokens[j - 1], LOCATIVE)
         };
         let locative = prev.is_some_and(|p| upper_in(p, LOCATIVE)) || of_place || moved || listed;
+        // "the US state of Georgia", "the southern Gaza city of Rafah": a name before a
+        // place noun and "of" only says which country or area the named place is in.
+        if end + 1 < n && upper_in(&tokens[end], PLACE_NOUNS) && tokens[end + 1].upper == "OF" {
+            return None;
+        }
         let sentence_start = i == 0 || (i == 1 && tokens[0].is_punct());
         let has = |s: Source| cands.iter().any(|c| self.entry(c.0).source == s);
         let strong = has(Source::Country) || has(Source::Feature);
@@ -855,6 +865,32 @@ impl Gazetteer {
             relational,
         );
 
+        // "the state of Georgia", "the province of Idlib": the division, not a city or
+        // country of the name.
+        if of_place
+            && matches!(
+                tokens[before - 2].upper.as_str(),
+                "STATE" | "PROVINCE" | "REGION" | "GOVERNORATE" | "COUNTY"
+            )
+        {
+            m.admin_suffix = true;
+        }
+        // "Indian-administered Kashmir": the prefix gives a disputed place its country.
+        if start == i
+            && i > 0
+            && let Some((part, how)) = tokens[i - 1].upper.rsplit_once('-')
+            && matches!(
+                how,
+                "ADMINISTERED" | "CONTROLLED" | "HELD" | "OCCUPIED" | "ANNEXED"
+            )
+            && let Some(c) = self.country_word(part, buf)
+        {
+            let from = tokens[i - 1].span.start;
+            let lead = text
+                .get(from as usize..m.span.start as usize)
+                .unwrap_or_default();
+            m.held_by = Some((c, from, lead.to_owned()));
+        }
         // Actor ranges: "Russia said" names an actor. A curated region, sea or landmark
         // the actor dictionary also lists ("annexation of Crimea") is still a place: it is
         // named as an actor only with a speech verb after it (below).
@@ -1042,8 +1078,17 @@ impl Gazetteer {
                 (self.place(best), why)
             }
         };
+        let mut place = place;
         let mut span = m.span;
         let mut text = m.text.clone();
+        if let (Some((c, start, lead)), None) = (&m.held_by, &place.country) {
+            let country = self.place(self.d.countries[*c as usize].entry);
+            place.full_name = format!("{}, {}", place.name, country.name);
+            place.country = country.country;
+            // The mention includes the prefix that placed it.
+            text = format!("{lead}{text}");
+            span.start = *start;
+        }
         if m.the_len > 0 && matches!(place.kind, PlaceKind::City | PlaceKind::Admin1) {
             span.start += m.the_len;
             text = text.get(m.the_len as usize..).unwrap_or("").to_owned();

@@ -530,3 +530,33 @@ fn city_of_lists_movement_and_months() {
     // A month is a time, not the English town of March.
     assert!(names("The talks resumed in March.").is_empty());
 }
+
+#[test]
+fn held_places_modifiers_and_divisions() {
+    let found = |text: &str| -> Vec<(String, Option<String>, PlaceKind)> {
+        let toks = toks(text);
+        let g = Gazetteer::embedded();
+        let mut ctx = GeoContext::default();
+        let ms = g.scan(text, &toks, &[]);
+        for m in &ms {
+            g.observe(m, &mut ctx);
+        }
+        ms.iter()
+            .filter_map(|m| g.resolve(m, &ctx))
+            .map(|p| (p.text, p.place.country, p.place.kind))
+            .collect()
+    };
+    // A disputed region gets the country of its "-administered" prefix.
+    assert_eq!(
+        found("Shelling was reported in Pakistan-administered Kashmir."),
+        [(
+            "Pakistan-administered Kashmir".to_string(),
+            Some("PK".to_string()),
+            PlaceKind::Region
+        )]
+    );
+    // "the US state of Georgia": the state, and "the US" only says where it is.
+    let f = found("Protesters marched in the US state of Georgia.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].1.as_deref(), f[0].2), (Some("US"), PlaceKind::Admin1));
+}
