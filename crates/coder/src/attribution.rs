@@ -185,6 +185,10 @@ pub fn find(
 /// True when token `i` reports speech: a cue word, or "put" with a figure ("put the
 /// number at 60,000").
 fn is_cue(view: &View, i: usize) -> bool {
+    // A capitalised word inside the sentence is part of a name ("the State Department").
+    if i > 0 && view.capitalised(i) && !view.all_caps {
+        return false;
+    }
     match view.up(i) {
         "PUT" | "PUTS" => (i + 2..view.len().min(i + 12)).any(|j| view.up(j) == "AT"),
         w => words().cues.contains(w),
@@ -231,12 +235,15 @@ fn speaker_before<'m>(
     if view.up(k - 1) != "," {
         return None;
     }
-    // A relative clause between the subject and the verb ("Maduro, who has governed
-    // since 2013, said").
-    if let Some(open) = (1..k - 1)
-        .rev()
-        .find(|&j| view.up(j) == "," && matches!(view.up(j + 1), "WHO" | "WHICH" | "WHOSE"))
-        && let Some(m) = ending(open)
+    // A relative clause or participle phrase between the subject and the verb ("Maduro,
+    // who has governed since 2013, said"; "An official, speaking on condition of
+    // anonymity, put the number at …").
+    if let Some(open) = (1..k - 1).rev().find(|&j| {
+        let next = view.up(j + 1);
+        view.up(j) == ","
+            && (matches!(next, "WHO" | "WHICH" | "WHOSE")
+                || (next.len() > 4 && next.ends_with("ING")))
+    }) && let Some(m) = ending(open)
     {
         return Some((lead_start(view, m.start), open, m));
     }

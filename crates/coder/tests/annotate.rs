@@ -299,3 +299,20 @@ fn unnamed_speakers_relative_clauses_and_counted_speakers() {
     assert_eq!(c.claims.len(), 1, "{:?}", c.claims);
     assert_eq!(c.claims[0].value, Some(9000.0));
 }
+
+#[test]
+fn a_capitalised_cue_is_a_name_and_a_participle_phrase_is_skipped() {
+    // "Claim" in a name is no reporting verb; the speaker is found past the phrase
+    // between the subject and the verb.
+    let c = coded(
+        "2022-02-10",
+        "Anna Berg, speaking on condition of anonymity, said 4,000 soldiers had left the \
+         Claim Valley.",
+    );
+    let q = &c.claims[0];
+    assert_eq!(
+        (q.claimant.as_str(), q.claimant_code.as_str()),
+        ("Anna Berg", "NORGOV")
+    );
+    assert_eq!(q.attribution.as_ref().unwrap().cue, "said");
+}
