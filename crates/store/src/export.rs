@@ -251,7 +251,7 @@ pub fn write_gdelt(out: &mut impl Write, e: &StoredEvent) -> io::Result<()> {
 /// `writeln!`, and every row ends with `\n` too).
 pub const CSV_HEADER: &str = "event_id,id,event_date,date,source,code,target,root,quad,\
 goldstein,num_mentions,sources,articles,sentence,source_text,verb_text,target_text,\
-sentence_text,url";
+sentence_text,url,date_precision,location,location_country,lat,lon,speaker,speaker_code";
 
 /// Appends `field` to `line` quoted as RFC 4180 requires: only a field containing a comma,
 /// a double quote or a line break is quoted, with its quotes doubled, so plain fields stay
@@ -267,13 +267,16 @@ fn push_csv_field(line: &mut String, field: &str) {
 }
 
 /// Writes `e` as one row of the CSV table whose columns are [`CSV_HEADER`]: the event, its
-/// counts, and the first report's provenance text (the actor and verb words and the
-/// sentence), so the table can be checked by reading it. Fields are quoted per RFC 4180;
+/// counts, the first report's provenance text (the actor and verb words and the
+/// sentence), so the table can be checked by reading it, and where the event happened and
+/// who asserts it. Fields are quoted per RFC 4180;
 /// a quoted field may span lines. Rows end with `\n`.
 pub fn write_csv(out: &mut impl Write, e: &StoredEvent) -> io::Result<()> {
     let f = &e.first;
     let p = &f.provenance;
-    let fields: [Cow<'_, str>; 19] = [
+    let loc = f.location.as_ref();
+    let said = f.attribution.as_ref();
+    let fields: [Cow<'_, str>; 26] = [
         e.event_id.to_string().into(),
         f.id.as_str().into(),
         e.event_date.to_string().into(),
@@ -293,6 +296,19 @@ pub fn write_csv(out: &mut impl Write, e: &StoredEvent) -> io::Result<()> {
         p.target.text.as_str().into(),
         p.sentence_text.as_str().into(),
         e.url.as_deref().unwrap_or_default().into(),
+        f.date_precision.as_str().into(),
+        loc.map_or("", |l| l.full_name.as_str()).into(),
+        loc.and_then(|l| l.country.as_deref())
+            .unwrap_or_default()
+            .into(),
+        loc.map(|l| format!("{:.4}", l.lat))
+            .unwrap_or_default()
+            .into(),
+        loc.map(|l| format!("{:.4}", l.lon))
+            .unwrap_or_default()
+            .into(),
+        said.map_or("", |a| a.speaker.as_str()).into(),
+        said.map_or("", |a| a.code.as_str()).into(),
     ];
     let mut line = String::new();
     for (i, field) in fields.iter().enumerate() {
@@ -323,6 +339,20 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    /// A geocoded city.
+    fn kharkiv() -> vigil_model::Place {
+        vigil_model::Place {
+            name: "Kharkiv".into(),
+            full_name: "Kharkiv, Kharkivska Oblast, Ukraine".into(),
+            kind: vigil_model::PlaceKind::City,
+            country: Some("UA".into()),
+            adm1: Some("UA.07".into()),
+            lat: 49.99350,
+            lon: 36.23038,
+            feature_id: "geonames:706483".into(),
+        }
     }
 
     /// A stored event as the store would return it, with every provenance field filled.
@@ -445,6 +475,24 @@ mod tests {
         }
         assert_eq!(f[60], "20220302101500");
         assert_eq!(f[61], "https://example.org/a");
+        // With a location: ActionGeo holds it, the actors' Geo columns stay empty.
+        let mut e = stored();
+        e.first.location = Some(kharkiv());
+        let f = gdelt_fields(&e);
+        assert_eq!(
+            f[52..=59],
+            [
+                "4",
+                "Kharkiv, Kharkivska Oblast, Ukraine",
+                "UA",
+                "UA07",
+                "",
+                "49.9935",
+                "36.2304",
+                "706483"
+            ]
+        );
+        assert_eq!(f[36], "0");
     }
 
     #[test]
@@ -600,6 +648,13 @@ mod tests {
         e.first.provenance.sentence_text = "He said \"no\",\nthen left,\r\n\"twice\"".into();
         e.first.provenance.verb_text = "said".into();
         e.url = None;
+        e.first.location = Some(kharkiv());
+        e.first.attribution = Some(vigil_model::Attribution {
+            speaker: "Ukrainian officials".into(),
+            code: "UKRGOV".into(),
+            anonymous: true,
+            ..Default::default()
+        });
         let mut out = Vec::new();
         writeln!(out, "{CSV_HEADER}").unwrap();
         write_csv(&mut out, &e).unwrap();
@@ -608,7 +663,7 @@ mod tests {
         let records = parse_csv(&text);
         assert_eq!(records.len(), 3);
         let header = &records[0];
-        assert_eq!(header.len(), 19);
+        assert_eq!(header.len(), 26);
         assert!(records.iter().all(|r| r.len() == header.len()));
         let row =
             |r: &Vec<String>, name: &str| r[header.iter().position(|h| h == name).unwrap()].clone();
@@ -621,7 +676,18 @@ mod tests {
         assert_eq!(row(r, "num_mentions"), "2");
         assert_eq!(row(r, "source_text"), "Russian troops");
         assert_eq!(row(r, "url"), "");
+        assert_eq!(row(r, "location"), "Kharkiv, Kharkivska Oblast, Ukraine");
+        assert_eq!(
+            (row(r, "location_country"), row(r, "lat")),
+            ("UA".into(), "49.9935".into())
+        );
+        assert_eq!(
+            (row(r, "speaker"), row(r, "speaker_code")),
+            ("Ukrainian officials".into(), "UKRGOV".into())
+        );
+        assert_eq!(row(r, "date_precision"), "day");
         let r = &records[2];
+        assert_eq!(row(r, "location"), "");
         assert_eq!(
             row(r, "sentence_text"),
             stored().first.provenance.sentence_text
