@@ -20,11 +20,15 @@
 //! | `source_country`, `source_type1`, `target_country`, `target_type1` | STRING | [`split_actor`] (empty when the code has no such part) |
 //! | `source_text`, `verb_text`, `target_text`, `sentence_text` | STRING | the first report's words |
 //! | `url` | STRING, nullable | URL of the first report |
+//! | `date_precision` | STRING | how precisely `event_date` is known (day, month, year, range) |
+//! | `location`, `location_country` | STRING | the event's place (full name, ISO 3166 alpha-2) |
+//! | `lat`, `lon` | DOUBLE, nullable | its coordinates |
+//! | `speaker`, `speaker_code` | STRING | who asserts the event (as written, CAMEO code) |
 //! | `date_added` | STRING | when it was first stored (UTC, YYYYMMDDHHMMSS) |
 //!
 //! The columns are those of the CSV export ([`crate::export::CSV_HEADER`]) in the same
-//! order, with the four actor-part columns (after `sentence`) and `date_added` added. Only `quad`, `goldstein`
-//! and `url` can be null; the string columns that can be absent are empty strings, as in
+//! order, with the four actor-part columns (after `sentence`) and `date_added` added. Only `quad`, `goldstein`,
+//! `url`, `lat` and `lon` can be null; the string columns that can be absent are empty strings, as in
 //! the CSV and GDELT exports.
 //!
 //! [`ParquetWriter`] takes events one at a time and holds at most one row group in memory
@@ -57,7 +61,7 @@ const ZSTD_LEVEL: i32 = 3;
 /// The Arrow schema of the export (see the module documentation for the columns).
 pub fn schema() -> SchemaRef {
     use DataType::{Date32, Float64, Int32, Int64, Utf8};
-    let columns: [(&str, DataType, bool); 24] = [
+    let columns: [(&str, DataType, bool); 31] = [
         ("event_id", Int64, false),
         ("id", Utf8, false),
         ("event_date", Date32, false),
@@ -81,6 +85,13 @@ pub fn schema() -> SchemaRef {
         ("target_text", Utf8, false),
         ("sentence_text", Utf8, false),
         ("url", Utf8, true),
+        ("date_precision", Utf8, false),
+        ("location", Utf8, false),
+        ("location_country", Utf8, false),
+        ("lat", Float64, true),
+        ("lon", Float64, true),
+        ("speaker", Utf8, false),
+        ("speaker_code", Utf8, false),
         ("date_added", Utf8, false),
     ];
     Arc::new(Schema::new(
@@ -130,6 +141,13 @@ struct Columns {
     target_text: StringBuilder,
     sentence_text: StringBuilder,
     url: StringBuilder,
+    date_precision: StringBuilder,
+    location: StringBuilder,
+    location_country: StringBuilder,
+    lat: Float64Builder,
+    lon: Float64Builder,
+    speaker: StringBuilder,
+    speaker_code: StringBuilder,
     date_added: StringBuilder,
     /// Rows appended since the last [`Columns::finish`].
     rows: usize,
@@ -161,6 +179,13 @@ impl Columns {
             target_text: StringBuilder::new(),
             sentence_text: StringBuilder::new(),
             url: StringBuilder::new(),
+            date_precision: StringBuilder::new(),
+            location: StringBuilder::new(),
+            location_country: StringBuilder::new(),
+            lat: Float64Builder::new(),
+            lon: Float64Builder::new(),
+            speaker: StringBuilder::new(),
+            speaker_code: StringBuilder::new(),
             date_added: StringBuilder::new(),
             rows: 0,
         }
@@ -198,6 +223,19 @@ impl Columns {
         self.target_text.append_value(&p.target.text);
         self.sentence_text.append_value(&p.sentence_text);
         self.url.append_option(e.url.as_deref());
+        let loc = f.location.as_ref();
+        let said = f.attribution.as_ref();
+        self.date_precision.append_value(f.date_precision.as_str());
+        self.location
+            .append_value(loc.map_or("", |l| l.full_name.as_str()));
+        self.location_country
+            .append_value(loc.and_then(|l| l.country.as_deref()).unwrap_or_default());
+        self.lat.append_option(loc.map(|l| l.lat));
+        self.lon.append_option(loc.map(|l| l.lon));
+        self.speaker
+            .append_value(said.map_or("", |a| a.speaker.as_str()));
+        self.speaker_code
+            .append_value(said.map_or("", |a| a.code.as_str()));
         self.date_added.append_value(&e.added);
         self.rows += 1;
     }
@@ -229,6 +267,13 @@ impl Columns {
             Arc::new(self.target_text.finish()),
             Arc::new(self.sentence_text.finish()),
             Arc::new(self.url.finish()),
+            Arc::new(self.date_precision.finish()),
+            Arc::new(self.location.finish()),
+            Arc::new(self.location_country.finish()),
+            Arc::new(self.lat.finish()),
+            Arc::new(self.lon.finish()),
+            Arc::new(self.speaker.finish()),
+            Arc::new(self.speaker_code.finish()),
             Arc::new(self.date_added.finish()),
         ];
         self.rows = 0;
@@ -402,7 +447,23 @@ mod tests {
         bare.first.goldstein = None;
         bare.first.target = String::new();
         bare.url = None;
-        let (batches, groups) = round_trip(&[event(0), bare], ROW_GROUP_ROWS);
+        let mut placed = event(0);
+        placed.first.location = Some(vigil_model::Place {
+            name: "Kharkiv".into(),
+            full_name: "Kharkiv, Ukraine".into(),
+            kind: vigil_model::PlaceKind::City,
+            country: Some("UA".into()),
+            adm1: None,
+            lat: 49.99,
+            lon: 36.23,
+            feature_id: "geonames:706483".into(),
+        });
+        placed.first.attribution = Some(vigil_model::Attribution {
+            speaker: "officials".into(),
+            code: "UKRGOV".into(),
+            ..Default::default()
+        });
+        let (batches, groups) = round_trip(&[placed, bare], ROW_GROUP_ROWS);
         assert_eq!((batches.len(), groups), (1, 1));
         let b = &batches[0];
         assert_eq!(b.schema().fields(), schema().fields());
@@ -450,6 +511,13 @@ mod tests {
         assert_eq!(n.as_primitive::<Int64Type>().value(0), 2);
         let s = col("sentence");
         assert_eq!(s.as_primitive::<Int64Type>().value(1), 3);
+        assert_eq!(strings("location"), ["Kharkiv, Ukraine", ""]);
+        assert_eq!(strings("location_country"), ["UA", ""]);
+        assert_eq!(strings("speaker_code"), ["UKRGOV", ""]);
+        assert_eq!(strings("date_precision"), ["day", "day"]);
+        let lat = col("lat");
+        let lat = lat.as_primitive::<Float64Type>();
+        assert_eq!((lat.value(0), lat.is_null(1)), (49.99, true));
     }
 
     #[test]
