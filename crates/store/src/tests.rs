@@ -208,3 +208,55 @@ fn a_newer_schema_is_refused() {
         Err(StoreError::TooNew { found: 99, .. })
     ));
 }
+
+#[test]
+fn a_version_1_database_is_migrated_keeping_its_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.db");
+    // A database as the first release wrote it: migration 1 only, one stored event.
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE vigil_schema (version INTEGER NOT NULL)")
+            .unwrap();
+        c.execute_batch(schema::SQLITE[0]).unwrap();
+        c.execute("INSERT INTO vigil_schema (version) VALUES (1)", [])
+            .unwrap();
+    }
+    let e = ev("a", "2021-12-04", 0, "RUSMIL", "154", "UKR");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        let eid = event_id(e.date, &e.source, &e.code, &e.target);
+        c.execute(
+            "INSERT INTO events VALUES (?1, '2021-12-04', 'RUSMIL', '154', 'UKR', '15', 4, -9.0)",
+            [eid],
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO mentions VALUES (?1, 'a', 0, '2021-12-04', 'a', 'a', ?2)",
+            rusqlite::params![eid, serde_json::to_string(&e).unwrap()],
+        )
+        .unwrap();
+    }
+    let mut db = open(path.to_str().unwrap()).unwrap();
+    assert_eq!(db.counts().unwrap().events, 1);
+    assert!(db.claims(None).unwrap().is_empty() && db.places().unwrap().is_empty());
+    // Writing the same report again (now with an event date) keeps one event: an event
+    // dated by its publication date has the id it had.
+    let mut again = e.clone();
+    again.event_date = Some(day("2021-12-04"));
+    db.write(&[rec(
+        "a",
+        "2021-12-04",
+        "a",
+        "Russia massed troops.",
+        vec![again],
+    )])
+    .unwrap();
+    db.prune().unwrap();
+    assert_eq!(db.counts().unwrap().events, 1);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let v: i64 = c
+        .query_row("SELECT max(version) FROM vigil_schema", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v as usize, schema::SQLITE.len());
+}
