@@ -124,8 +124,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
 fn table(out: &mut impl Write, events: &[StoredEvent]) -> Result<()> {
     writeln!(
         out,
-        "{:<10}  {:<12}  {:<5}  {:<12}  {:>4}  {:>6}  {:<24}  verb",
-        "date", "source", "code", "target", "ment", "gold", "first report"
+        "{:<10}  {:<12}  {:<5}  {:<12}  {:>4}  {:>6}  {:<18}  {:<24}  verb",
+        "date", "source", "code", "target", "ment", "gold", "where", "first report"
     )?;
     for e in events {
         let f = &e.first;
@@ -144,13 +144,16 @@ fn table(out: &mut impl Write, events: &[StoredEvent]) -> Result<()> {
         }
         writeln!(
             out,
-            "{:<10}  {:<12}  {:<5}  {:<12}  {:>4}  {:>6}  {:<24}  {}",
+            "{:<10}  {:<12}  {:<5}  {:<12}  {:>4}  {:>6}  {:<18}  {:<24}  {}",
             e.event_date,
             f.source,
             f.code,
             f.target,
             e.mentions.len(),
             f.goldstein.map(|g| format!("{g:.1}")).unwrap_or_default(),
+            f.location
+                .as_ref()
+                .map_or(String::new(), |l| l.name.chars().take(18).collect()),
             id,
             f.provenance.verb_text,
         )?;
