@@ -115,6 +115,14 @@ pub fn sentence(
         let next = quantities
             .get(k + 1)
             .map_or(view.tokens[view.len() - 1].span.end, |n| n.span.start);
+        // The words locating the counted things end where a speaker's words begin
+        // ("…, Ukrainian officials in Kyiv said": Kyiv is where they speak).
+        let next = said
+            .iter()
+            .filter(|s| s.start < s.end)
+            .map(|s| view.tokens[s.start].span.start)
+            .filter(|&b| b >= q.span.end)
+            .fold(next, u32::min);
         let window = if unit_end <= q.span.start {
             (unit_end, q.span.start)
         } else {

@@ -238,12 +238,11 @@ fn speaker_before<'m>(
     // A relative clause or participle phrase between the subject and the verb ("Maduro,
     // who has governed since 2013, said"; "An official, speaking on condition of
     // anonymity, put the number at …").
-    if let Some(open) = (1..k - 1).rev().find(|&j| {
-        let next = view.up(j + 1);
-        view.up(j) == ","
-            && (matches!(next, "WHO" | "WHICH" | "WHOSE")
-                || (next.len() > 4 && next.ends_with("ING")))
-    }) && let Some(m) = ending(open)
+    // Only the comma before the one closing the phrase can open it.
+    if let Some(open) = (1..k - 1).rev().find(|&j| view.up(j) == ",")
+        && (matches!(view.up(open + 1), "WHO" | "WHICH" | "WHOSE")
+            || (view.up(open + 1).len() > 4 && view.up(open + 1).ends_with("ING")))
+        && let Some(m) = ending(open)
     {
         return Some((lead_start(view, m.start), open, m));
     }
@@ -291,7 +290,40 @@ fn speaker_before<'m>(
 fn reported_clause(view: &View, cue: usize, speaker: usize) -> (usize, usize) {
     let n = view.len();
     let rest = (cue + 1..n).filter(|&j| !view.tokens[j].is_punct()).count();
-    if (speaker < cue && rest <= 3) || (speaker > cue && speaker + 4 >= n) {
+    // "…, a spokesman said on Tuesday." and "…, said Biden, who …": the speaker closes
+    // a sentence whose report comes before; "X said that …", "X said Y attacked Z" open
+    // one.
+    let after_comma = |j: usize| j > 0 && view.up(j - 1) == ",";
+    // What follows the verb of a closing speaker is where or when they said it, not what.
+    let circumstance = |j: usize| {
+        j >= n
+            || view.tokens[j].is_punct()
+            || matches!(
+                view.up(j),
+                "ON" | "IN"
+                    | "AT"
+                    | "DURING"
+                    | "TO"
+                    | "LATER"
+                    | "EARLIER"
+                    | "LAST"
+                    | "YESTERDAY"
+                    | "TODAY"
+                    | "WHILE"
+                    | "AFTER"
+                    | "BEFORE"
+                    | "MONDAY"
+                    | "TUESDAY"
+                    | "WEDNESDAY"
+                    | "THURSDAY"
+                    | "FRIDAY"
+                    | "SATURDAY"
+                    | "SUNDAY"
+            )
+    };
+    let closes = (speaker < cue && (rest <= 3 || (after_comma(speaker) && circumstance(cue + 1))))
+        || (speaker > cue && (speaker + 4 >= n || after_comma(cue)));
+    if closes {
         return (0, speaker.min(cue));
     }
     // "as tensions rose" opens an adverbial clause; "as many as", "such as" do not.

@@ -316,3 +316,26 @@ fn a_capitalised_cue_is_a_name_and_a_participle_phrase_is_skipped() {
     );
     assert_eq!(q.attribution.as_ref().unwrap().cue, "said");
 }
+
+#[test]
+fn a_speaker_closing_the_sentence_reports_what_came_before() {
+    // The speaker after a comma, then when they said it: the report is before.
+    let c = coded(
+        "2022-02-10",
+        "Norland moved 5,000 soldiers to the border, a Westmark official said on Tuesday in a \
+         statement.",
+    );
+    assert_eq!(c.claims[0].claimant, "a Westmark official");
+    // The speaker after a comma, then what they said.
+    let c = coded(
+        "2022-02-10",
+        "In Sudland, Anna Berg said Norland had moved 5,000 soldiers to the border.",
+    );
+    assert_eq!(c.claims[0].claimant, "Anna Berg");
+    // "citing" names the subject's reason, not a speaker.
+    let c = coded(
+        "2022-02-10",
+        "Norland, citing security concerns, moved 5,000 soldiers to the border, Anna Berg said.",
+    );
+    assert_eq!(c.claims[0].claimant, "Anna Berg");
+}

@@ -54,8 +54,16 @@ const STATE_ROLES: &[&str] = &["GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI"];
 /// ministry and the army are not), else the claimant's name, else the article.
 fn claimant(c: &Claim) -> (&str, bool, &str) {
     let code = c.claimant_code.as_str();
-    let country = code.get(..3).unwrap_or(code);
-    let state = code.len() <= 3 || STATE_ROLES.iter().any(|r| code[3..].starts_with(r));
+    // An international or non-governmental organisation is told apart by its next group
+    // (IGOUNO, the UN, is not IGOEEC, the EU).
+    let side = if code.starts_with("IGO") || code.starts_with("NGO") {
+        6
+    } else {
+        3
+    };
+    let country = code.get(..side).unwrap_or(code);
+    let rest = code.get(side..).unwrap_or("");
+    let state = rest.is_empty() || STATE_ROLES.iter().any(|r| rest.starts_with(r));
     match (country, c.claimant.as_str()) {
         ("", "unattributed") => ("", false, &c.article),
         ("", name) => ("", false, name),

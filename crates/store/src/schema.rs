@@ -75,7 +75,8 @@ pub const SQLITE: &[&str] = &[
         feature_id TEXT NOT NULL,        -- gazetteer id (geonames:N, vigil:NAME)
         relational INTEGER NOT NULL,     -- 1 for "near X", "the X border": locates, not named
         place      TEXT NOT NULL,        -- the place mention as JSON
-        PRIMARY KEY (record_id, sentence, start_byte)
+        -- "the Russia-Ukraine border" places two countries at one position
+        PRIMARY KEY (record_id, sentence, start_byte, feature_id)
     );
     CREATE INDEX places_by_feature ON places (feature_id);
     CREATE TABLE times (
@@ -167,8 +168,9 @@ pub const POSTGRES: &[&str] = &[
         start_byte BIGINT NOT NULL,
         feature_id TEXT COLLATE "C" NOT NULL,        -- gazetteer id (geonames:N, vigil:NAME)
         relational INTEGER NOT NULL,     -- 1 for "near X", "the X border": locates, not named
-        place      TEXT NOT NULL,        -- the place mention as JSON
-        PRIMARY KEY (record_id, sentence, start_byte)
+        place      TEXT COLLATE "C" NOT NULL, -- the place mention as JSON
+        -- "the Russia-Ukraine border" places two countries at one position
+        PRIMARY KEY (record_id, sentence, start_byte, feature_id)
     );
     CREATE INDEX places_by_feature ON places (feature_id);
     CREATE TABLE times (

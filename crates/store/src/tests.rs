@@ -260,3 +260,43 @@ fn a_version_1_database_is_migrated_keeping_its_events() {
         .unwrap();
     assert_eq!(v as usize, schema::SQLITE.len());
 }
+
+#[test]
+fn two_places_at_one_position_are_both_kept() {
+    let (_d, mut db) = open_temp();
+    let place = |name: &str, cc: &str, id: &str| vigil_model::PlaceMention {
+        text: "the Russia-Ukraine border".into(),
+        span: Span::new(20, 45),
+        place: vigil_model::Place {
+            name: name.into(),
+            full_name: name.into(),
+            kind: vigil_model::PlaceKind::Country,
+            country: Some(cc.into()),
+            adm1: None,
+            lat: 0.0,
+            lon: 0.0,
+            feature_id: id.into(),
+        },
+        relational: false,
+        why: String::new(),
+    };
+    let mut r = rec(
+        "a",
+        "2022-02-01",
+        "x",
+        "Troops massed on the Russia-Ukraine border.",
+        vec![],
+    );
+    r.places = vec![
+        (0, place("Russia", "RU", "geonames:2017370")),
+        (0, place("Ukraine", "UA", "geonames:690791")),
+    ];
+    db.write(&[r]).unwrap();
+    let names: Vec<String> = db
+        .places()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.place.name)
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}

@@ -121,12 +121,24 @@ fn place_matches(g: &Value, p: &PlaceMention) -> bool {
 }
 
 /// Greedy one-to-one matching: for each gold item in order, the first unused
-/// prediction that `ok` accepts. Returns the matched (gold, prediction) pairs.
-fn greedy<G, P>(gold: &[G], pred: &[P], ok: impl Fn(&G, &P) -> bool) -> Vec<(usize, usize)> {
+/// prediction that `ok` accepts, preferring one that `near` also accepts (the same words,
+/// the same unit), so that a prediction is not taken by a gold item it only happens to
+/// fit. Returns the matched (gold, prediction) pairs.
+fn greedy<G, P>(
+    gold: &[G],
+    pred: &[P],
+    ok: impl Fn(&G, &P) -> bool,
+    near: impl Fn(&G, &P) -> bool,
+) -> Vec<(usize, usize)> {
     let mut used = vec![false; pred.len()];
     let mut out = Vec::new();
     for (gi, g) in gold.iter().enumerate() {
-        if let Some(pi) = (0..pred.len()).find(|&pi| !used[pi] && ok(g, &pred[pi])) {
+        let free = |pi: &usize| !used[*pi] && ok(g, &pred[*pi]);
+        let pick = (0..pred.len())
+            .filter(free)
+            .find(|&pi| near(g, &pred[pi]))
+            .or_else(|| (0..pred.len()).find(free));
+        if let Some(pi) = pick {
             used[pi] = true;
             out.push((gi, pi));
         }
@@ -143,7 +155,9 @@ pub fn score_facts(gold: &[GoldRecord], found: &HashMap<String, SegmentFacts>) -
         let f = found.get(&g.id).unwrap_or(&empty);
         // Claims.
         let gc = items(&g.claims);
-        let pairs = greedy(gc, &f.claims, claim_matches);
+        let pairs = greedy(gc, &f.claims, claim_matches, |g, c| {
+            text(g, "unit") == c.unit
+        });
         claimants_right += pairs
             .iter()
             .filter(|&&(gi, pi)| {
@@ -179,16 +193,29 @@ pub fn score_facts(gold: &[GoldRecord], found: &HashMap<String, SegmentFacts>) -
                 })
             })
             .collect();
-        let pairs = greedy(&scored, &preds, |(v, spans), t| {
-            overlaps(spans, t) && time_matches(v, t)
-        });
+        let pairs = greedy(
+            &scored,
+            &preds,
+            |(v, spans), t| overlaps(spans, t) && time_matches(v, t),
+            |_, _| true,
+        );
         t[0] += pairs.len();
         t[1] += preds.len();
         t[2] += scored.len();
-        // Places.
+        // Places: a prediction over the gold place's words is tried first.
+        let g_text = &g.text;
         let gp = items(&g.places);
         let preds: Vec<&PlaceMention> = f.places.iter().filter(|p| !p.relational).collect();
-        let pairs = greedy(gp, &preds, |g, p| place_matches(g, p));
+        let pairs = greedy(
+            gp,
+            &preds,
+            |g, p| place_matches(g, p),
+            |g, p| {
+                occurrences(g_text, text(g, "text"))
+                    .iter()
+                    .any(|&(a, b)| a < p.span.end && p.span.start < b)
+            },
+        );
         p[0] += pairs.len();
         p[1] += preds.len();
         p[2] += gp.len();
