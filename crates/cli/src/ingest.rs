@@ -44,6 +44,11 @@ pub struct Args {
     /// Coding conventions (see `vigil code --help`).
     #[arg(long, value_enum, default_value_t = ProfileArg::Cameo)]
     pub profile: ProfileArg,
+    /// Code every record again, even when its text is stored unchanged (after upgrading
+    /// Vigil or changing dictionaries: records stored before claims, places and times
+    /// were found get them this way).
+    #[arg(long)]
+    pub recode: bool,
     #[command(flatten)]
     pub dicts: DictArgs,
 }
@@ -125,7 +130,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     loop {
         let (batch, done) = groups.next_batch(&rx, args.batch as usize, &mut bad);
         if !batch.is_empty() {
-            let coded = code_batch(&coder, lookup.as_mut(), batch, &mut tally)?;
+            let coded = code_batch(&coder, lookup.as_mut(), batch, args.recode, &mut tally)?;
             if !coded.is_empty() && wtx.send(coded).is_err() {
                 // The writer stopped on an error: it says which below.
                 write_failed = true;
@@ -252,11 +257,13 @@ impl Groups {
     }
 }
 
-/// Codes the groups of a batch that are new or changed; counts the rest as unchanged.
+/// Codes the groups of a batch that are new or changed (all of them with `recode`);
+/// counts the rest as unchanged.
 fn code_batch(
     coder: &Coder,
     lookup: &mut dyn Store,
     groups: Vec<Vec<Article>>,
+    recode: bool,
     tally: &mut Tally,
 ) -> Result<Vec<CodedRecord>> {
     let ids: Vec<&str> = groups.iter().flatten().map(|a| a.id.as_str()).collect();
@@ -268,7 +275,7 @@ fn code_batch(
             .iter()
             .zip(&hashes)
             .all(|(a, h)| stored.get(&a.id) == Some(h));
-        if same {
+        if same && !recode {
             tally.unchanged += g.len() as u64;
             continue;
         }

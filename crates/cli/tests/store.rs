@@ -274,6 +274,10 @@ fn claims_their_conflicts_and_places_are_stored_listed_and_replaced_with_their_a
     }
     let claims = json_lines(&db, &["claims", "--format", "jsonl"]);
     assert_eq!(claims.len(), 2, "ingesting twice adds nothing: {claims:?}");
+    // Coding everything again (after an upgrade) replaces, never duplicates.
+    let out = ingest(&db, &[&input], &["--recode"]);
+    assert!(summary(&out).contains("1 changed"), "{}", summary(&out));
+    assert_eq!(json_lines(&db, &["claims", "--format", "jsonl"]).len(), 2);
     for (c, value, claimant) in [
         (&claims[0], 30000.0, "IGOWSTNAT"),
         (&claims[1], 12000.0, "LTUGOV"),
