@@ -9,6 +9,7 @@ mod eval;
 mod events;
 mod ingest;
 mod output;
+mod watch;
 
 use clap::{Parser, Subcommand};
 
@@ -48,6 +49,9 @@ enum Command {
     Claims(claims::Args),
     /// List the places stored articles name, most named first.
     Places(claims::PlacesArgs),
+    /// Test every dyad's recent conflict events against its own baseline, store the
+    /// alerts and print them, most severe first.
+    Watch(watch::Args),
 }
 
 fn main() -> ExitCode {
@@ -62,6 +66,7 @@ fn main() -> ExitCode {
         Command::Export(a) => events::export(a),
         Command::Claims(a) => claims::run(a),
         Command::Places(a) => claims::places(a),
+        Command::Watch(a) => watch::run(a),
     };
     match result {
         Ok(code) => code,

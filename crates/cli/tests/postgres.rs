@@ -166,10 +166,11 @@ fn export(db: &str) -> Vec<String> {
     lines
 }
 
-/// Every stored claim and place, as `vigil claims` and `vigil places` print them.
+/// Every stored claim and place, and the alerts, as `vigil claims`, `vigil places` and
+/// `vigil watch` print them.
 fn facts(db: &str) -> Vec<String> {
     let mut lines = Vec::new();
-    for what in ["claims", "places"] {
+    for what in ["claims", "places", "watch"] {
         let out = vigil()
             .args([what, "--format", "jsonl", "--db", db])
             .output()

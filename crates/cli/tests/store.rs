@@ -332,3 +332,51 @@ fn claims_their_conflicts_and_places_are_stored_listed_and_replaced_with_their_a
     assert!(json_lines(&db, &["places", "--format", "jsonl"]).is_empty());
     let _ = std::fs::remove_dir_all(&d);
 }
+
+#[test]
+fn watch_alerts_a_burst_of_conflict_against_the_dyads_baseline_and_stores_it() {
+    let d = dir("watch");
+    let db = d.join("v.db");
+    let input = d.join("a.jsonl");
+    // Four months of steady verbal conflict, then a week of shelling.
+    let start = chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap();
+    let mut lines = String::new();
+    for i in 0..120 {
+        let day = start + chrono::Duration::days(i);
+        let rec = |id: String, text: &str| {
+            serde_json::json!({"id": id, "date": day.to_string(), "text": text}).to_string() + "\n"
+        };
+        lines += &rec(format!("q{i}"), "Russia criticised Ukraine over the talks.");
+        if i >= 113 {
+            for k in 0..3 {
+                lines += &rec(
+                    format!("s{i}-{k}"),
+                    "Russian forces shelled Ukrainian positions near the border.",
+                );
+            }
+        }
+    }
+    std::fs::write(&input, lines).unwrap();
+    assert!(ingest(&db, &[&input], &[]).status.success());
+    for _ in 0..2 {
+        let alerts = json_lines(&db, &["watch", "--format", "jsonl"]);
+        assert_eq!(alerts.len(), 1, "only the burst: {alerts:?}");
+        let a = &alerts[0];
+        assert_eq!(
+            (a["dyad"].as_str(), a["quad"].as_u64()),
+            (Some("RUS>UKR"), Some(4))
+        );
+        assert_eq!(a["window"], "2022-04-24/2022-04-30");
+        assert_eq!(a["observed"], 7);
+        assert!(a["severity"].as_f64().unwrap() > 6.0);
+        assert_eq!(a["evidence"].as_array().unwrap().len(), 7);
+        assert!(a["summary"].as_str().unwrap().contains("material conflict"));
+    }
+    // Stored once, however often it is computed.
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM alerts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+    let _ = std::fs::remove_dir_all(&d);
+}

@@ -23,7 +23,7 @@ mod schema;
 mod sqlite;
 
 pub use hash::{content_hash, event_id};
-pub use query::{Filter, StoredEvent};
+pub use query::{Alert, DailyCount, Filter, StoredEvent};
 
 use vigil_model::{Article, Claim, Event, Place, PlaceMention, Span, TimeExpr};
 
@@ -120,6 +120,13 @@ pub trait Store: Send {
     fn claims(&mut self, limit: Option<u64>) -> Result<Vec<Claim>>;
     /// Places named as locations (relational phrases left out), most named first.
     fn places(&mut self) -> Result<Vec<PlaceCount>>;
+    /// Events per (source, target, QuadClass, event date), for events with both actors
+    /// and a QuadClass that some mention still reports.
+    fn daily(&mut self) -> Result<Vec<DailyCount>>;
+    /// Stores alerts in one transaction, each replacing the one with its id.
+    fn write_alerts(&mut self, alerts: &[Alert]) -> Result<()>;
+    /// Stored alerts, most severe first.
+    fn alerts(&mut self) -> Result<Vec<Alert>>;
 }
 
 /// Opens (creating and migrating when needed) the database at `url`: `sqlite:PATH`, a bare

@@ -27,9 +27,10 @@ use ::postgres::{Client, IsolationLevel, NoTls, Statement};
 
 use crate::query::{Filter, StoredEvent};
 use crate::schema;
-use crate::sqlite::{now_stamp, source_key, split_actor};
+use crate::sqlite::{DAILY_SQL, now_stamp, source_key, split_actor};
 use crate::{
-    CodedRecord, Counts, PlaceCount, Result, Store, StoreError, event_id, from_json, to_json,
+    Alert, CodedRecord, Counts, DailyCount, PlaceCount, Result, Store, StoreError, event_id,
+    from_json, to_json,
 };
 
 /// Key of the advisory lock that serializes migrations ("vigil" in ASCII).
@@ -737,6 +738,69 @@ impl Store for Postgres {
         )?;
         rows.iter()
             .map(|r| from_json("claims", r.get::<_, &str>(0)))
+            .collect()
+    }
+
+    fn daily(&mut self) -> Result<Vec<DailyCount>> {
+        let rows = self.client.query(DAILY_SQL, &[])?;
+        rows.iter()
+            .map(|r| {
+                let day: &str = r.get(3);
+                Ok(DailyCount {
+                    source: r.get(0),
+                    target: r.get(1),
+                    quad: r.get::<_, i32>(2) as u8,
+                    day: day
+                        .parse()
+                        .map_err(|_| StoreError::Data(format!("events: bad date {day:?}")))?,
+                    events: r.get::<_, i64>(4) as u64,
+                    goldstein: r.get::<_, Option<f64>>(5).unwrap_or(0.0),
+                })
+            })
+            .collect()
+    }
+
+    fn write_alerts(&mut self, alerts: &[Alert]) -> Result<()> {
+        let stamp = now_stamp();
+        let mut tx = self.client.transaction()?;
+        let put = tx.prepare(
+            "INSERT INTO alerts (id, source, target, quad, window_start, window_end, observed,
+               expected, severity, alert, computed_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+             ON CONFLICT (id) DO UPDATE SET observed = excluded.observed,
+               expected = excluded.expected, severity = excluded.severity,
+               alert = excluded.alert, computed_at = excluded.computed_at",
+        )?;
+        for a in alerts {
+            let (source, target) = a.dyad.split_once('>').unwrap_or((&a.dyad, ""));
+            let (start, end) = a.window.split_once('/').unwrap_or((&a.window, &a.window));
+            tx.execute(
+                &put,
+                &[
+                    &a.id,
+                    &source,
+                    &target,
+                    &i32::from(a.quad),
+                    &start,
+                    &end,
+                    &(a.observed as i64),
+                    &a.expected,
+                    &a.severity,
+                    &to_json(a)?,
+                    &stamp,
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn alerts(&mut self) -> Result<Vec<Alert>> {
+        let rows = self
+            .client
+            .query("SELECT alert FROM alerts ORDER BY severity DESC, id", &[])?;
+        rows.iter()
+            .map(|r| from_json("alerts", r.get::<_, &str>(0)))
             .collect()
     }
 

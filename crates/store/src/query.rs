@@ -72,3 +72,49 @@ impl StoredEvent {
         Value::Object(v)
     }
 }
+
+/// Events of one (source, target, QuadClass) on one day: what escalation watching counts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DailyCount {
+    /// Source actor code.
+    pub source: String,
+    /// Target actor code.
+    pub target: String,
+    /// QuadClass 1–4.
+    pub quad: u8,
+    /// Event date.
+    pub day: NaiveDate,
+    /// Distinct events.
+    pub events: u64,
+    /// Sum of their Goldstein scores.
+    pub goldstein: f64,
+}
+
+/// An escalation alert: a dyad's recent events against its own baseline.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Alert {
+    /// Stable id: `SOURCE>TARGET/QUAD/WINDOW_END`.
+    pub id: String,
+    /// The dyad as `SOURCE>TARGET` (country or organisation codes).
+    pub dyad: String,
+    /// QuadClass of the events counted.
+    pub quad: u8,
+    /// First and last day of the window, `start/end`.
+    pub window: String,
+    /// Events in the window.
+    pub observed: u64,
+    /// Events the baseline leads to expect in the window.
+    pub expected: f64,
+    /// `observed / expected`.
+    pub ratio: f64,
+    /// `−log10` of the probability of so many events by chance.
+    pub severity: f64,
+    /// Mean Goldstein score of the window's events.
+    pub goldstein_window: Option<f64>,
+    /// Mean Goldstein score of the baseline's events.
+    pub goldstein_baseline: Option<f64>,
+    /// Event ids of the window's events (the evidence), most recent first.
+    pub evidence: Vec<i64>,
+    /// One line for a person.
+    pub summary: String,
+}

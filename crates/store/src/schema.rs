@@ -88,6 +88,23 @@ pub const SQLITE: &[&str] = &[
         PRIMARY KEY (record_id, sentence, start_byte)
     );
     "#,
+    // 3: escalation alerts, computed by `vigil watch` and kept.
+    r#"
+    CREATE TABLE alerts (
+        id            TEXT PRIMARY KEY,   -- source>target/quad/window end
+        source        TEXT NOT NULL,      -- dyad side: country (or organisation) code
+        target        TEXT NOT NULL,
+        quad          INTEGER NOT NULL,
+        window_start  TEXT NOT NULL,
+        window_end    TEXT NOT NULL,
+        observed      INTEGER NOT NULL,
+        expected      REAL NOT NULL,
+        severity      REAL NOT NULL,      -- -log10 of the tail probability
+        alert         TEXT NOT NULL,      -- the alert as `vigil watch --format jsonl` prints it
+        computed_at   TEXT NOT NULL
+    );
+    CREATE INDEX alerts_by_severity ON alerts (severity);
+    "#,
 ];
 
 /// Migrations for PostgreSQL, in order; version N is `POSTGRES[N - 1]`, the same schema as
@@ -181,5 +198,22 @@ pub const POSTGRES: &[&str] = &[
         time       TEXT NOT NULL,        -- the time expression as JSON
         PRIMARY KEY (record_id, sentence, start_byte)
     );
+    "#,
+    // 3: escalation alerts, computed by `vigil watch` and kept.
+    r#"
+    CREATE TABLE alerts (
+        id            TEXT COLLATE "C" PRIMARY KEY,   -- source>target/quad/window end
+        source        TEXT NOT NULL,      -- dyad side: country (or organisation) code
+        target        TEXT NOT NULL,
+        quad          INTEGER NOT NULL,
+        window_start  TEXT NOT NULL,
+        window_end    TEXT COLLATE "C" NOT NULL,
+        observed      BIGINT NOT NULL,
+        expected      DOUBLE PRECISION NOT NULL,
+        severity      DOUBLE PRECISION NOT NULL,      -- -log10 of the tail probability
+        alert         TEXT NOT NULL,      -- the alert as `vigil watch --format jsonl` prints it
+        computed_at   TEXT NOT NULL
+    );
+    CREATE INDEX alerts_by_severity ON alerts (severity);
     "#,
 ];

@@ -7,7 +7,8 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use crate::query::{Filter, StoredEvent};
 use crate::schema;
 use crate::{
-    CodedRecord, Counts, PlaceCount, Result, Store, StoreError, event_id, from_json, to_json,
+    Alert, CodedRecord, Counts, DailyCount, PlaceCount, Result, Store, StoreError, event_id,
+    from_json, to_json,
 };
 
 /// A SQLite database file.
@@ -58,6 +59,15 @@ impl Sqlite {
         Ok(())
     }
 }
+
+/// Events per (source, target, QuadClass, day) that a mention still reports; the same
+/// statement serves both stores.
+pub(crate) const DAILY_SQL: &str = "SELECT e.source, e.target, e.quad, e.event_date, count(*),
+        sum(e.goldstein)
+    FROM events e
+    WHERE e.source <> '' AND e.target <> '' AND e.quad IS NOT NULL
+      AND EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.event_id)
+    GROUP BY e.source, e.target, e.quad, e.event_date";
 
 /// `YYYYMMDDHHMMSS` now, in UTC.
 pub(crate) fn now_stamp() -> String {
@@ -357,6 +367,78 @@ impl Store for Sqlite {
         let limit = limit.map_or(-1, |l| l.min(i64::MAX as u64) as i64);
         let rows = stmt.query_map([limit], |r| r.get::<_, String>(0))?;
         rows.map(|r| from_json("claims", &r?)).collect()
+    }
+
+    fn daily(&mut self) -> Result<Vec<DailyCount>> {
+        let mut stmt = self.conn.prepare(DAILY_SQL)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, Option<f64>>(5)?,
+            ))
+        })?;
+        rows.map(|r| {
+            let (source, target, quad, day, events, goldstein) = r?;
+            Ok(DailyCount {
+                source,
+                target,
+                quad: quad as u8,
+                day: day
+                    .parse()
+                    .map_err(|_| StoreError::Data(format!("events: bad date {day:?}")))?,
+                events: events as u64,
+                goldstein: goldstein.unwrap_or(0.0),
+            })
+        })
+        .collect()
+    }
+
+    fn write_alerts(&mut self, alerts: &[Alert]) -> Result<()> {
+        let stamp = now_stamp();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        {
+            let mut put = tx.prepare_cached(
+                "INSERT INTO alerts (id, source, target, quad, window_start, window_end, observed,
+                   expected, severity, alert, computed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT (id) DO UPDATE SET observed = excluded.observed,
+                   expected = excluded.expected, severity = excluded.severity,
+                   alert = excluded.alert, computed_at = excluded.computed_at",
+            )?;
+            for a in alerts {
+                let (source, target) = a.dyad.split_once('>').unwrap_or((&a.dyad, ""));
+                let (start, end) = a.window.split_once('/').unwrap_or((&a.window, &a.window));
+                put.execute(params![
+                    a.id,
+                    source,
+                    target,
+                    a.quad,
+                    start,
+                    end,
+                    a.observed as i64,
+                    a.expected,
+                    a.severity,
+                    to_json(a)?,
+                    stamp
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn alerts(&mut self) -> Result<Vec<Alert>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT alert FROM alerts ORDER BY severity DESC, id")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|r| from_json("alerts", &r?)).collect()
     }
 
     fn places(&mut self) -> Result<Vec<PlaceCount>> {
