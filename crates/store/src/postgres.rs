@@ -772,8 +772,7 @@ impl Store for Postgres {
                alert = excluded.alert, computed_at = excluded.computed_at",
         )?;
         for a in alerts {
-            let (source, target) = a.dyad.split_once('>').unwrap_or((&a.dyad, ""));
-            let (start, end) = a.window.split_once('/').unwrap_or((&a.window, &a.window));
+            let (source, target, start, end) = a.key_columns();
             tx.execute(
                 &put,
                 &[

@@ -118,3 +118,15 @@ pub struct Alert {
     /// One line for a person.
     pub summary: String,
 }
+
+impl Alert {
+    /// The columns the stores index an alert by: source, target, window start, window end.
+    pub(crate) fn key_columns(&self) -> (&str, &str, &str, &str) {
+        let (source, target) = self.dyad.split_once('>').unwrap_or((&self.dyad, ""));
+        let (start, end) = self
+            .window
+            .split_once('/')
+            .unwrap_or((&self.window, &self.window));
+        (source, target, start, end)
+    }
+}

@@ -88,7 +88,6 @@ fn rolling_back_test_over_five_seeds() {
             .iter()
             .find(|s| s.alert && s.day >= start)
             .map(|s| s.day);
-        eprintln!("seed {seed}: step on day {start} first alerted on day {first:?}");
         assert!(
             first.is_some_and(|day| day < start + 7),
             "seed {seed}: first alert on day {first:?}, step from day {start}"
@@ -99,7 +98,6 @@ fn rolling_back_test_over_five_seeds() {
             .filter(|s| s.alert && (s.day < start || s.day >= window_end))
             .count();
     }
-    eprintln!("false alerts: {false_alerts}");
     assert!(
         false_alerts <= 1,
         "{false_alerts} false alerts in 5 × 1,000 days (twice)"
