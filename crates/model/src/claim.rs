@@ -62,7 +62,7 @@ pub struct Quantity {
 }
 
 /// A quantity claim: a number, what it counts, and who says so.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// Record id of the sentence, as events print it.
     pub id: String,

@@ -405,6 +405,7 @@ mod tests {
             articles: 2,
             added: "20220302101500".into(),
             url: Some("https://example.org/a".into()),
+            outlet: None,
         }
     }
 

@@ -23,7 +23,10 @@ mod schema;
 mod sqlite;
 
 pub use hash::{content_hash, event_id};
-pub use query::{Alert, DailyCount, Filter, StoredEvent};
+pub use query::{
+    Alert, DailyCount, EventLocation, EventRow, Filter, HIT_END, HIT_START, SearchHit,
+    StoredArticle, StoredEvent, search_terms,
+};
 
 use vigil_model::{Article, Claim, Event, Place, PlaceMention, Span, TimeExpr};
 
@@ -127,6 +130,18 @@ pub trait Store: Send {
     fn write_alerts(&mut self, alerts: &[Alert]) -> Result<()>;
     /// Stored alerts, most severe first.
     fn alerts(&mut self) -> Result<Vec<Alert>>;
+    /// Every live event (one some mention reports), compact, most recent first (then by
+    /// event id): what analytics scan.
+    fn event_rows(&mut self) -> Result<Vec<EventRow>>;
+    /// The record stored under `id`.
+    fn article(&mut self, id: &str) -> Result<Option<StoredArticle>>;
+    /// The quantity claims of one record, in text order.
+    fn claims_of(&mut self, record_id: &str) -> Result<Vec<Claim>>;
+    /// Records whose title or text hold every word of `query` (stemmed), best first.
+    fn search(&mut self, query: &str, limit: u64, offset: u64) -> Result<Vec<SearchHit>>;
+    /// A value that changes whenever any connection commits a change (to tell when data
+    /// read earlier is stale).
+    fn version(&mut self) -> Result<String>;
 }
 
 /// Opens (creating and migrating when needed) the database at `url`: `sqlite:PATH`, a bare

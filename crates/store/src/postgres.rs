@@ -25,9 +25,11 @@ use ::postgres::error::SqlState;
 use ::postgres::types::{ToSql, Type};
 use ::postgres::{Client, IsolationLevel, NoTls, Statement};
 
-use crate::query::{Filter, StoredEvent};
+use crate::query::{EventRow, Filter, SearchHit, StoredArticle, StoredEvent, search_terms};
 use crate::schema;
-use crate::sqlite::{DAILY_SQL, now_stamp, source_key, split_actor};
+use crate::sqlite::{
+    DAILY_SQL, EVENT_ROWS_SQL, event_location, now_stamp, parse_day, source_key, split_actor,
+};
 use crate::{
     Alert, CodedRecord, Counts, DailyCount, PlaceCount, Result, Store, StoreError, event_id,
     from_json, to_json,
@@ -127,9 +129,11 @@ impl Writes {
             drop_sentences: c.prepare("DELETE FROM sentences WHERE record_id = ANY($1::text[])")?,
             drop_mentions: c.prepare("DELETE FROM mentions WHERE record_id = ANY($1::text[])")?,
             event: c.prepare(
-                "INSERT INTO events (event_id, event_date, source, code, target, root, quad, goldstein)
+                "INSERT INTO events (event_id, event_date, source, code, target, root, quad, goldstein,
+                   place_name, place_country, lat, lon)
                  SELECT * FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[],
-                     $6::text[], $7::int4[], $8::float8[])
+                     $6::text[], $7::int4[], $8::float8[], $9::text[], $10::text[], $11::float8[],
+                     $12::float8[])
                  ON CONFLICT DO NOTHING",
             )?,
             actor: c.prepare(
@@ -302,6 +306,10 @@ struct EventRows<'a> {
     root: Vec<&'a str>,
     quad: Vec<Option<i32>>,
     goldstein: Vec<Option<f64>>,
+    place_name: Vec<Option<&'a str>>,
+    place_country: Vec<Option<&'a str>>,
+    lat: Vec<Option<f64>>,
+    lon: Vec<Option<f64>>,
 }
 
 #[derive(Default)]
@@ -385,6 +393,11 @@ impl<'a> Rows<'a> {
             ev.root.push(&e.root);
             ev.quad.push(e.quad.map(i32::from));
             ev.goldstein.push(e.goldstein.map(f64::from));
+            let at = e.location.as_ref();
+            ev.place_name.push(at.map(|p| p.name.as_str()));
+            ev.place_country.push(at.and_then(|p| p.country.as_deref()));
+            ev.lat.push(at.map(|p| p.lat));
+            ev.lon.push(at.map(|p| p.lon));
         }
         for code in actors {
             let (country, role) = split_actor(code);
@@ -527,6 +540,10 @@ impl Store for Postgres {
                     &e.root,
                     &e.quad,
                     &e.goldstein,
+                    &e.place_name,
+                    &e.place_country,
+                    &e.lat,
+                    &e.lon,
                 ],
             )?;
             // After the events: a mention's event always exists when the mention does.
@@ -659,6 +676,10 @@ impl Store for Postgres {
             args.push(Box::new(d.to_string()));
             sql.push_str(&format!(" AND e.event_date <= ${}", args.len()));
         }
+        if let Some(ids) = &f.ids {
+            args.push(Box::new(ids.clone()));
+            sql.push_str(&format!(" AND e.event_id = ANY(${}::int8[])", args.len()));
+        }
         sql.push_str(" GROUP BY e.event_id ORDER BY e.event_date DESC, e.event_id");
         if let Some(n) = f.limit {
             sql.push_str(&format!(" LIMIT {n}"));
@@ -682,14 +703,15 @@ impl Store for Postgres {
         // coded event (the large JSON) is sent.
         let mentions = tx.prepare(
             "SELECT m.event_id, m.record_id, m.sentence,
-                    CASE WHEN row_number() OVER w = 1 THEN m.event END, a.stored_at, a.url
+                    CASE WHEN row_number() OVER w = 1 THEN m.event END, a.stored_at, a.url,
+                    a.outlet
              FROM mentions m JOIN articles a ON a.id = m.record_id
              WHERE m.event_id = ANY($1::int8[])
              WINDOW w AS (PARTITION BY m.event_id ORDER BY m.date, m.record_id, m.sentence)
              ORDER BY m.event_id, m.date, m.record_id, m.sentence",
         )?;
         type Reports = (
-            Option<(String, String, Option<String>)>,
+            Option<(String, String, Option<String>, Option<String>)>,
             Vec<(String, usize)>,
         );
         let mut reports: HashMap<i64, Reports> = HashMap::with_capacity(found.len());
@@ -700,7 +722,7 @@ impl Store for Postgres {
                 let sentence: i32 = r.get(2);
                 if first.is_none() {
                     let json: Option<String> = r.get(3);
-                    *first = json.map(|j| (j, r.get(4), r.get(5)));
+                    *first = json.map(|j| (j, r.get(4), r.get(5), r.get(6)));
                 }
                 list.push((r.get(1), sentence as usize));
             }
@@ -709,7 +731,7 @@ impl Store for Postgres {
 
         let mut out = Vec::with_capacity(found.len());
         for (eid, date, sources, articles) in found {
-            let Some((Some((json, added, url)), list)) = reports.remove(&eid) else {
+            let Some((Some((json, added, url, outlet)), list)) = reports.remove(&eid) else {
                 continue;
             };
             let first: vigil_model::Event = serde_json::from_str(&json)
@@ -725,6 +747,7 @@ impl Store for Postgres {
                 articles: articles as u64,
                 added,
                 url,
+                outlet,
             });
         }
         Ok(out)
@@ -819,6 +842,106 @@ impl Store for Postgres {
                 })
             })
             .collect()
+    }
+
+    fn event_rows(&mut self) -> Result<Vec<EventRow>> {
+        let rows = self.client.query(EVENT_ROWS_SQL, &[])?;
+        rows.iter()
+            .map(|r| {
+                Ok(EventRow {
+                    event_id: r.get(0),
+                    date: parse_day("events", r.get(1))?,
+                    source: r.get(2),
+                    target: r.get(3),
+                    code: r.get(4),
+                    quad: r.get::<_, Option<i32>>(5).map(|q| q as u8),
+                    goldstein: r.get::<_, Option<f64>>(6).map(|g| g as f32),
+                    mentions: r.get::<_, i64>(7) as u32,
+                    location: event_location((r.get(8), r.get(9), r.get(10), r.get(11))),
+                })
+            })
+            .collect()
+    }
+
+    fn article(&mut self, id: &str) -> Result<Option<StoredArticle>> {
+        let row = self.client.query_opt(
+            "SELECT id, date, title, url, outlet, text FROM articles WHERE id = $1",
+            &[&id],
+        )?;
+        row.map(|r| {
+            Ok(StoredArticle {
+                id: r.get(0),
+                date: parse_day("articles", r.get(1))?,
+                title: r.get(2),
+                url: r.get(3),
+                outlet: r.get(4),
+                text: r.get(5),
+            })
+        })
+        .transpose()
+    }
+
+    fn claims_of(&mut self, record_id: &str) -> Result<Vec<vigil_model::Claim>> {
+        let rows = self.client.query(
+            "SELECT claim FROM claims WHERE record_id = $1 ORDER BY sentence, start_byte",
+            &[&record_id],
+        )?;
+        rows.iter()
+            .map(|r| from_json("claims", r.get::<_, &str>(0)))
+            .collect()
+    }
+
+    fn search(&mut self, query: &str, limit: u64, offset: u64) -> Result<Vec<SearchHit>> {
+        let terms = search_terms(query);
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        // plainto_tsquery: the words joined by AND, stemmed, no query syntax.
+        let rows = self.client.query(
+            "WITH q AS (SELECT plainto_tsquery('english', $1) AS q)
+             SELECT a.id, a.date, a.title, a.url, a.outlet,
+                    (SELECT count(*) FROM mentions m WHERE m.record_id = a.id),
+                    ts_headline('english', a.text, q.q,
+                        'StartSel=' || chr(2) || ', StopSel=' || chr(3)
+                        || ', MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…')
+             FROM articles a, q
+             WHERE to_tsvector('english', coalesce(a.title, '') || ' ' || a.text) @@ q.q
+             ORDER BY ts_rank(to_tsvector('english', coalesce(a.title, '') || ' ' || a.text),
+                 q.q) DESC, a.date DESC, a.id
+             LIMIT $2 OFFSET $3",
+            &[
+                &terms.join(" "),
+                &(limit.min(i64::MAX as u64) as i64),
+                &(offset.min(i64::MAX as u64) as i64),
+            ],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(SearchHit {
+                    id: r.get(0),
+                    date: parse_day("articles", r.get(1))?,
+                    title: r.get(2),
+                    url: r.get(3),
+                    outlet: r.get(4),
+                    events: r.get::<_, i64>(5) as u64,
+                    snippet: r.get(6),
+                })
+            })
+            .collect()
+    }
+
+    fn version(&mut self) -> Result<String> {
+        // PostgreSQL keeps no cheap change counter visible to clients: the row counts and
+        // the newest stamps of what writers write tell instead.
+        let r = self.client.query_one(
+            "SELECT (SELECT count(*) FROM articles)::text || '/' ||
+                    coalesce((SELECT max(stored_at) FROM articles), '') || '/' ||
+                    (SELECT count(*) FROM mentions)::text || '/' ||
+                    (SELECT count(*) FROM alerts)::text || '/' ||
+                    coalesce((SELECT max(computed_at) FROM alerts), '')",
+            &[],
+        )?;
+        Ok(r.get(0))
     }
 
     fn counts(&mut self) -> Result<Counts> {
@@ -1283,6 +1406,16 @@ mod pg_tests {
         }
         let ids = ["a", "A", "é", "nope"];
         assert_eq!(lite.hashes(&ids).unwrap(), pg.hashes(&ids).unwrap());
+        assert_eq!(lite.event_rows().unwrap(), pg.event_rows().unwrap());
+    }
+
+    #[test]
+    fn reads_for_the_api() {
+        let Some(t) = TestDb::new("api") else {
+            return;
+        };
+        let mut db = t.open();
+        crate::tests::reads_for_the_api(db.as_mut(), &|| t.open());
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub struct Filter {
     pub until: Option<NaiveDate>,
     /// At most this many events.
     pub limit: Option<u64>,
+    /// Only these events (by event id).
+    pub ids: Option<Vec<i64>>,
 }
 
 /// One stored event with what its mentions say about it.
@@ -44,6 +46,8 @@ pub struct StoredEvent {
     pub added: String,
     /// URL of the first report, when known.
     pub url: Option<String>,
+    /// Outlet of the first report, when known.
+    pub outlet: Option<String>,
 }
 
 impl StoredEvent {
@@ -129,4 +133,96 @@ impl Alert {
             .unwrap_or((&self.window, &self.window));
         (source, target, start, end)
     }
+}
+
+/// One live event in the compact form analytics scan: codes, numbers and where, without
+/// the text or the coded JSON.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventRow {
+    /// Stable event id.
+    pub event_id: i64,
+    /// The event date.
+    pub date: NaiveDate,
+    /// Source actor code.
+    pub source: String,
+    /// Target actor code.
+    pub target: String,
+    /// CAMEO event code.
+    pub code: String,
+    /// QuadClass 1–4.
+    pub quad: Option<u8>,
+    /// Goldstein score.
+    pub goldstein: Option<f32>,
+    /// Reports of it.
+    pub mentions: u32,
+    /// Where it happened (of its first report), when known.
+    pub location: Option<EventLocation>,
+}
+
+/// Where an event happened, as the events table keeps it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventLocation {
+    /// Place name.
+    pub name: String,
+    /// ISO 3166 alpha-2 country, when known.
+    pub country: Option<String>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+}
+
+/// A stored record (article) with its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredArticle {
+    /// Record id.
+    pub id: String,
+    /// Publication date.
+    pub date: NaiveDate,
+    /// Title, when known.
+    pub title: Option<String>,
+    /// URL, when known.
+    pub url: Option<String>,
+    /// Outlet, when known.
+    pub outlet: Option<String>,
+    /// The text as coded.
+    pub text: String,
+}
+
+/// An article found by full-text search.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchHit {
+    /// Record id.
+    pub id: String,
+    /// Publication date.
+    pub date: NaiveDate,
+    /// Title, when known.
+    pub title: Option<String>,
+    /// URL, when known.
+    pub url: Option<String>,
+    /// Outlet, when known.
+    pub outlet: Option<String>,
+    /// Event mentions the record holds.
+    pub events: u64,
+    /// A passage around the matches: the matched words between [`HIT_START`] and
+    /// [`HIT_END`].
+    pub snippet: String,
+}
+
+/// Opens a matched word in [`SearchHit::snippet`] (a control character no article text
+/// keeps).
+pub const HIT_START: char = '\u{2}';
+/// Closes a matched word in [`SearchHit::snippet`].
+pub const HIT_END: char = '\u{3}';
+
+/// The words of a search query, as a conjunction both stores understand: letters and
+/// digits only, so no query syntax (quotes, operators, column filters) reaches the
+/// database.
+pub fn search_terms(query: &str) -> Vec<String> {
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .map(str::to_lowercase)
+        .collect()
 }

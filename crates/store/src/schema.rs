@@ -105,6 +105,40 @@ pub const SQLITE: &[&str] = &[
     );
     CREATE INDEX alerts_by_severity ON alerts (severity);
     "#,
+    // 4: where each event happened, as columns (maps and analytics read them without
+    // parsing the stored JSON), and full-text search over articles.
+    r#"
+    ALTER TABLE events ADD COLUMN place_name TEXT;
+    ALTER TABLE events ADD COLUMN place_country TEXT;   -- ISO 3166 alpha-2
+    ALTER TABLE events ADD COLUMN lat REAL;
+    ALTER TABLE events ADD COLUMN lon REAL;
+    -- Events stored before this version: the location of their first report.
+    UPDATE events SET (place_name, place_country, lat, lon) = (
+        SELECT json_extract(m.event, '$.location.name'),
+               json_extract(m.event, '$.location.country'),
+               json_extract(m.event, '$.location.lat'),
+               json_extract(m.event, '$.location.lon')
+        FROM mentions m WHERE m.event_id = events.event_id
+        ORDER BY m.date, m.record_id, m.sentence LIMIT 1);
+    -- Titles and texts, indexed by FTS5 (Porter stemming: "shelled" finds "shelling"),
+    -- kept in step with `articles` by triggers; the index stores no second copy of the text.
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content = 'articles', content_rowid = 'rowid',
+        tokenize = 'porter unicode61');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    "#,
 ];
 
 /// Migrations for PostgreSQL, in order; version N is `POSTGRES[N - 1]`, the same schema as
@@ -215,5 +249,19 @@ pub const POSTGRES: &[&str] = &[
         computed_at   TEXT NOT NULL
     );
     CREATE INDEX alerts_by_severity ON alerts (severity);
+    "#,
+    // 4: event locations as columns, and full-text search over articles.
+    r#"
+    ALTER TABLE events ADD COLUMN place_name TEXT, ADD COLUMN place_country TEXT,
+        ADD COLUMN lat DOUBLE PRECISION, ADD COLUMN lon DOUBLE PRECISION;
+    UPDATE events e SET place_name = f.j -> 'location' ->> 'name',
+        place_country = f.j -> 'location' ->> 'country',
+        lat = (f.j -> 'location' ->> 'lat')::float8,
+        lon = (f.j -> 'location' ->> 'lon')::float8
+    FROM (SELECT DISTINCT ON (event_id) event_id, event::jsonb AS j FROM mentions
+          ORDER BY event_id, date, record_id, sentence) f
+    WHERE f.event_id = e.event_id AND f.j ? 'location';
+    CREATE INDEX articles_search ON articles
+        USING gin (to_tsvector('english', coalesce(title, '') || ' ' || text));
     "#,
 ];

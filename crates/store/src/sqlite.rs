@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::query::{Filter, StoredEvent};
 use crate::schema;
+use crate::query::{EventLocation, EventRow, SearchHit, StoredArticle, search_terms};
 use crate::{
     Alert, CodedRecord, Counts, DailyCount, PlaceCount, Result, Store, StoreError, event_id,
     from_json, to_json,
@@ -68,6 +69,34 @@ pub(crate) const DAILY_SQL: &str = "SELECT e.source, e.target, e.quad, e.event_d
     WHERE e.source <> '' AND e.target <> '' AND e.quad IS NOT NULL
       AND EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.event_id)
     GROUP BY e.source, e.target, e.quad, e.event_date";
+
+/// Every live event, compact, most recent first; the same statement serves both stores.
+/// The mention count is a correlated count on the mentions' primary key (an index seek
+/// per event), cheaper than joining and grouping a million rows.
+pub(crate) const EVENT_ROWS_SQL: &str = "SELECT event_id, event_date, source, target, code,
+        quad, goldstein, n, place_name, place_country, lat, lon
+    FROM (SELECT e.*, (SELECT count(*) FROM mentions m WHERE m.event_id = e.event_id) AS n
+          FROM events e) x
+    WHERE n > 0
+    ORDER BY event_date DESC, event_id";
+
+/// A stored `YYYY-MM-DD`, naming the table when it is not one.
+pub(crate) fn parse_day(table: &str, s: &str) -> Result<chrono::NaiveDate> {
+    s.parse()
+        .map_err(|_| StoreError::Data(format!("{table}: bad date {s:?}")))
+}
+
+/// An event's location from its columns: a name and coordinates, else none.
+pub(crate) fn event_location(
+    (name, country, lat, lon): (Option<String>, Option<String>, Option<f64>, Option<f64>),
+) -> Option<EventLocation> {
+    Some(EventLocation {
+        name: name?,
+        country,
+        lat: lat?,
+        lon: lon?,
+    })
+}
 
 /// `YYYYMMDDHHMMSS` now, in UTC.
 pub(crate) fn now_stamp() -> String {
@@ -133,8 +162,9 @@ impl Store for Sqlite {
                 "INSERT INTO sentences (record_id, idx, start_byte, end_byte) VALUES (?1, ?2, ?3, ?4)",
             )?;
             let mut event = tx.prepare_cached(
-                "INSERT INTO events (event_id, event_date, source, code, target, root, quad, goldstein)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+                "INSERT INTO events (event_id, event_date, source, code, target, root, quad, goldstein,
+                   place_name, place_country, lat, lon)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT DO NOTHING",
             )?;
             let mut mention = tx.prepare_cached(
                 "INSERT INTO mentions (event_id, record_id, sentence, date, source_key, article_key, event)
@@ -219,7 +249,11 @@ impl Store for Sqlite {
                         e.target,
                         e.root,
                         e.quad,
-                        e.goldstein.map(f64::from)
+                        e.goldstein.map(f64::from),
+                        e.location.as_ref().map(|p| &p.name),
+                        e.location.as_ref().and_then(|p| p.country.as_ref()),
+                        e.location.as_ref().map(|p| p.lat),
+                        e.location.as_ref().map(|p| p.lon)
                     ])?;
                     let json = serde_json::to_string(e)
                         .map_err(|err| StoreError::Data(err.to_string()))?;
@@ -296,6 +330,11 @@ impl Store for Sqlite {
             args.push(d.to_string().into());
             sql.push_str(&format!(" AND e.event_date <= ?{}", args.len()));
         }
+        if let Some(ids) = &f.ids {
+            // Integers written into the statement: nothing to escape.
+            let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+            sql.push_str(&format!(" AND e.event_id IN ({})", list.join(",")));
+        }
         sql.push_str(" GROUP BY e.event_id ORDER BY e.event_date DESC, e.event_id");
         if let Some(n) = f.limit {
             sql.push_str(&format!(" LIMIT {n}"));
@@ -308,7 +347,7 @@ impl Store for Sqlite {
             .collect::<rusqlite::Result<_>>()?
         };
         let mut mentions = self.conn.prepare_cached(
-            "SELECT m.record_id, m.sentence, m.event, a.stored_at, a.url
+            "SELECT m.record_id, m.sentence, m.event, a.stored_at, a.url, a.outlet
              FROM mentions m JOIN articles a ON a.id = m.record_id
              WHERE m.event_id = ?1 ORDER BY m.date, m.record_id, m.sentence",
         )?;
@@ -324,11 +363,16 @@ impl Store for Sqlite {
                     let json: String = r.get(2)?;
                     let e: vigil_model::Event = serde_json::from_str(&json)
                         .map_err(|err| StoreError::Data(format!("event {eid}: {err}")))?;
-                    first = Some((e, r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?));
+                    first = Some((
+                        e,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                    ));
                 }
                 list.push((id, sentence as usize));
             }
-            let Some((first, added, url)) = first else {
+            let Some((first, added, url, outlet)) = first else {
                 continue;
             };
             out.push(StoredEvent {
@@ -342,6 +386,7 @@ impl Store for Sqlite {
                 articles: articles as u64,
                 added,
                 url,
+                outlet,
             });
         }
         Ok(out)
@@ -462,5 +507,139 @@ impl Store for Sqlite {
             })
         })
         .collect()
+    }
+
+    fn event_rows(&mut self) -> Result<Vec<EventRow>> {
+        let mut stmt = self.conn.prepare(EVENT_ROWS_SQL)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<i64>>(5)?,
+                r.get::<_, Option<f64>>(6)?,
+                r.get::<_, i64>(7)?,
+                (
+                    r.get::<_, Option<String>>(8)?,
+                    r.get::<_, Option<String>>(9)?,
+                    r.get::<_, Option<f64>>(10)?,
+                    r.get::<_, Option<f64>>(11)?,
+                ),
+            ))
+        })?;
+        rows.map(|r| {
+            let (event_id, date, source, target, code, quad, goldstein, mentions, place) = r?;
+            Ok(EventRow {
+                event_id,
+                date: parse_day("events", &date)?,
+                source,
+                target,
+                code,
+                quad: quad.map(|q| q as u8),
+                goldstein: goldstein.map(|g| g as f32),
+                mentions: mentions as u32,
+                location: event_location(place),
+            })
+        })
+        .collect()
+    }
+
+    fn article(&mut self, id: &str) -> Result<Option<StoredArticle>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT id, date, title, url, outlet, text FROM articles WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
+            )
+            .optional()?;
+        row.map(|(id, date, title, url, outlet, text)| {
+            Ok(StoredArticle {
+                date: parse_day("articles", &date)?,
+                id,
+                title,
+                url,
+                outlet,
+                text,
+            })
+        })
+        .transpose()
+    }
+
+    fn claims_of(&mut self, record_id: &str) -> Result<Vec<vigil_model::Claim>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT claim FROM claims WHERE record_id = ?1 ORDER BY sentence, start_byte",
+        )?;
+        let rows = stmt.query_map([record_id], |r| r.get::<_, String>(0))?;
+        rows.map(|r| from_json("claims", &r?)).collect()
+    }
+
+    fn search(&mut self, query: &str, limit: u64, offset: u64) -> Result<Vec<SearchHit>> {
+        let terms = search_terms(query);
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Each word quoted: FTS5 reads it as a plain term, never as syntax.
+        let fts: Vec<String> = terms.iter().map(|t| format!("\"{t}\"")).collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.date, a.title, a.url, a.outlet,
+                    (SELECT count(*) FROM mentions m WHERE m.record_id = a.id),
+                    snippet(articles_fts, 1, char(2), char(3), '…', 24)
+             FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+             WHERE articles_fts MATCH ?1
+             ORDER BY bm25(articles_fts, 4.0, 1.0), a.date DESC, a.id
+             LIMIT ?2 OFFSET ?3",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                fts.join(" "),
+                limit.min(i64::MAX as u64) as i64,
+                offset.min(i64::MAX as u64) as i64
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, String>(6)?,
+                ))
+            },
+        )?;
+        rows.map(|r| {
+            let (id, date, title, url, outlet, events, snippet) = r?;
+            Ok(SearchHit {
+                date: parse_day("articles", &date)?,
+                id,
+                title,
+                url,
+                outlet,
+                events: events as u64,
+                snippet,
+            })
+        })
+        .collect()
+    }
+
+    fn version(&mut self) -> Result<String> {
+        // Changes when another connection commits; this connection's own commits are
+        // counted by SQLite's change counter, read with it.
+        let data: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        Ok(format!("{data}/{}", self.conn.total_changes()))
     }
 }

@@ -300,3 +300,111 @@ fn two_places_at_one_position_are_both_kept() {
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
+
+/// What the API reads, on any store: compact event rows with their locations and mention
+/// counts, one article, its claims, full-text search, and a version that changes with
+/// every write (seen from another connection too).
+pub(crate) fn reads_for_the_api(db: &mut dyn Store, reopen: &dyn Fn() -> Box<dyn Store>) {
+    let mut shelling = ev("a", "2021-12-04", 0, "RUSMIL", "190", "UKR");
+    shelling.location = Some(vigil_model::Place {
+        name: "Kharkiv".into(),
+        full_name: "Kharkiv, Kharkivska, Ukraine".into(),
+        kind: vigil_model::PlaceKind::City,
+        country: Some("UA".into()),
+        adm1: None,
+        lat: 49.98,
+        lon: 36.25,
+        feature_id: "geonames:706483".into(),
+    });
+    let mut claim = vigil_model::Claim {
+        id: "a:0:20".into(),
+        article: "a".into(),
+        unit: "troop".into(),
+        value: Some(70000.0),
+        text: "70,000 troops".into(),
+        ..Default::default()
+    };
+    claim.span = Span::new(20, 33);
+    let mut a = rec(
+        "a",
+        "2021-12-04",
+        "AP",
+        "Russian forces shelled Kharkiv with 70,000 troops nearby.",
+        vec![shelling],
+    );
+    a.article.title = Some("Shelling in the east".into());
+    a.claims = vec![claim];
+    let b = rec(
+        "b",
+        "2021-12-05",
+        "AP",
+        "Diplomats met in Geneva.",
+        vec![
+            ev("b", "2021-12-05", 0, "USA", "040", "RUS"),
+            ev("b", "2021-12-04", 0, "RUSMIL", "190", "UKR"),
+        ],
+    );
+    let mut watcher = reopen();
+    let before = watcher.version().unwrap();
+    assert_eq!(watcher.version().unwrap(), before, "no change, same version");
+    db.write(&[a, b]).unwrap();
+    assert_ne!(watcher.version().unwrap(), before, "another connection sees the change");
+
+    let rows = db.event_rows().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].date, day("2021-12-05"), "most recent first");
+    let shell = &rows[1];
+    assert_eq!((shell.source.as_str(), shell.code.as_str()), ("RUSMIL", "190"));
+    assert_eq!(shell.mentions, 2);
+    let at = shell.location.as_ref().expect("location kept");
+    assert_eq!((at.name.as_str(), at.country.as_deref()), ("Kharkiv", Some("UA")));
+    assert!((at.lat - 49.98).abs() < 1e-9);
+    assert_eq!(rows[0].location, None);
+
+    let only = db
+        .events(&Filter {
+            ids: Some(vec![shell.event_id]),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert_eq!(only.len(), 1);
+    assert_eq!(only[0].outlet.as_deref(), Some("AP"));
+
+    let art = db.article("a").unwrap().expect("stored");
+    assert_eq!(art.title.as_deref(), Some("Shelling in the east"));
+    assert!(art.text.starts_with("Russian forces"));
+    assert!(db.article("nope").unwrap().is_none());
+    let claims = db.claims_of("a").unwrap();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].value, Some(70000.0));
+    assert!(db.claims_of("b").unwrap().is_empty());
+
+    // Stemmed: "shelling" finds "shelled"; every word must match; syntax is inert.
+    let hits = db.search("Shelling Kharkiv", 10, 0).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].id, "a");
+    assert_eq!(hits[0].events, 1);
+    assert!(
+        hits[0].snippet.contains(HIT_START) && hits[0].snippet.contains(HIT_END),
+        "{:?}",
+        hits[0].snippet
+    );
+    assert!(db.search("shelled Geneva", 10, 0).unwrap().is_empty());
+    assert_eq!(db.search("\"Geneva\" ^* (diplomats:", 10, 0).unwrap().len(), 1);
+    assert!(db.search("  --  ", 10, 0).unwrap().is_empty());
+    assert!(db.search("Geneva", 10, 1).unwrap().is_empty(), "offset");
+
+    // A changed record is searched by its new text only.
+    let mut a2 = rec("a", "2021-12-04", "AP", "Talks resumed in Vienna.", vec![]);
+    a2.article.title = Some("Talks".into());
+    db.write(&[a2]).unwrap();
+    assert!(db.search("Kharkiv", 10, 0).unwrap().is_empty());
+    assert_eq!(db.search("vienna", 10, 0).unwrap().len(), 1);
+}
+
+#[test]
+fn reads_for_the_api_on_sqlite() {
+    let (dir, mut db) = open_temp();
+    let path = format!("sqlite:{}", dir.path().join("v.db").display());
+    reads_for_the_api(db.as_mut(), &|| open(&path).unwrap());
+}
