@@ -99,6 +99,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         since: args.since,
         until: args.until,
         limit: args.limit,
+        ids: None,
     };
     let events = load(&args.db, &filter)?;
     let stdout = std::io::stdout();

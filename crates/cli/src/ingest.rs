@@ -257,6 +257,25 @@ impl Groups {
     }
 }
 
+/// Codes the records of one article (context carries across them) into what the store
+/// writes; `hashes` are their content hashes, in order.
+pub(crate) fn code_group(coder: &Coder, g: Vec<Article>, hashes: Vec<String>) -> Vec<CodedRecord> {
+    let coded = coder.code_records(&g);
+    g.into_iter()
+        .zip(hashes)
+        .zip(coded)
+        .map(|((article, hash), c)| CodedRecord {
+            sentences: vigil_text::split_sentences(&article.text),
+            article,
+            hash,
+            events: c.events,
+            claims: c.claims,
+            places: c.places,
+            times: c.times,
+        })
+        .collect()
+}
+
 /// Codes the groups of a batch that are new or changed (all of them with `recode`);
 /// counts the rest as unchanged.
 fn code_batch(
@@ -291,22 +310,7 @@ fn code_batch(
     // An article's records are coded together (context carries across them).
     let coded: Vec<Vec<CodedRecord>> = todo
         .into_par_iter()
-        .map(|(g, hashes)| {
-            let coded = coder.code_records(&g);
-            g.into_iter()
-                .zip(hashes)
-                .zip(coded)
-                .map(|((article, hash), c)| CodedRecord {
-                    sentences: vigil_text::split_sentences(&article.text),
-                    article,
-                    hash,
-                    events: c.events,
-                    claims: c.claims,
-                    places: c.places,
-                    times: c.times,
-                })
-                .collect()
-        })
+        .map(|(g, hashes)| code_group(coder, g, hashes))
         .collect();
     let coded: Vec<CodedRecord> = coded.into_iter().flatten().collect();
     for r in &coded {

@@ -9,6 +9,7 @@ mod eval;
 mod events;
 mod ingest;
 mod output;
+mod serve;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -52,6 +53,8 @@ enum Command {
     /// Test every dyad's recent conflict events against its own baseline, store the
     /// alerts and print them, most severe first.
     Watch(watch::Args),
+    /// Serve the HTTP API (under /api/) and the dashboard (at /).
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -67,6 +70,7 @@ fn main() -> ExitCode {
         Command::Claims(a) => claims::run(a),
         Command::Places(a) => claims::places(a),
         Command::Watch(a) => watch::run(a),
+        Command::Serve(a) => serve::run(a),
     };
     match result {
         Ok(code) => code,

@@ -8,6 +8,7 @@ use clap::Args as ClapArgs;
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
+use vigil_model::dyad_side;
 use vigil_store::{Alert, Filter};
 use vigil_watch::Detector;
 
@@ -31,21 +32,6 @@ pub struct Args {
 /// The QuadClasses watched: verbal and material conflict.
 const QUADS: [(u8, &str); 2] = [(3, "verbal conflict"), (4, "material conflict")];
 
-/// The side of a dyad an actor code belongs to: its country (`RUSMIL` → `RUS`), or for
-/// international and non-governmental organisations the organisation's first two groups
-/// (`IGOUNO…` → `IGOUNO`), so that unrelated organisations are not one actor.
-fn side(code: &str) -> &str {
-    let n = if ["IGO", "NGO", "IMG", "MNC", "UIS"]
-        .iter()
-        .any(|p| code.starts_with(p))
-    {
-        6
-    } else {
-        3
-    };
-    code.get(..n).unwrap_or(code)
-}
-
 /// One dyad's days: events and summed Goldstein scores by day.
 type Series = BTreeMap<NaiveDate, (u64, f64)>;
 
@@ -67,8 +53,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut dyads: BTreeMap<(String, String, u8), Series> = BTreeMap::new();
     for d in daily.iter().filter(|d| QUADS.iter().any(|q| q.0 == d.quad)) {
         let key = (
-            side(&d.source).to_string(),
-            side(&d.target).to_string(),
+            dyad_side(&d.source).to_string(),
+            dyad_side(&d.target).to_string(),
             d.quad,
         );
         if key.0 == key.1 {
@@ -161,16 +147,4 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::side;
-
-    #[test]
-    fn dyad_sides_are_countries_or_organisations() {
-        assert_eq!(side("RUSMIL"), "RUS");
-        assert_eq!(side("IGOUNOREFHCR"), "IGOUNO");
-        assert_eq!(side("UK"), "UK");
-    }
 }

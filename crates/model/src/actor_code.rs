@@ -132,9 +132,32 @@ pub fn actor_country(code: &str) -> Option<&str> {
     split_actor(code).country
 }
 
+/// The side of a dyad an actor code belongs to: its country (`RUSMIL` → `RUS`), or for
+/// international and non-governmental organisations the organisation's first two groups
+/// (`IGOUNO…` → `IGOUNO`), so that unrelated organisations are not one actor. Escalation
+/// watching and the dashboard's map and network count dyads between such sides.
+pub fn dyad_side(code: &str) -> &str {
+    let n = if ["IGO", "NGO", "IMG", "MNC", "UIS"]
+        .iter()
+        .any(|p| code.starts_with(p))
+    {
+        6
+    } else {
+        3
+    };
+    code.get(..n).unwrap_or(code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dyad_sides_are_countries_or_organisations() {
+        assert_eq!(dyad_side("RUSMIL"), "RUS");
+        assert_eq!(dyad_side("IGOUNOREFHCR"), "IGOUNO");
+        assert_eq!(dyad_side("US"), "US");
+    }
 
     #[test]
     fn code_lists_are_three_letter_codes() {

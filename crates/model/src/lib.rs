@@ -14,7 +14,7 @@ mod span;
 mod time;
 mod token;
 
-pub use actor_code::{ActorParts, actor_country, split_actor};
+pub use actor_code::{ActorParts, actor_country, dyad_side, split_actor};
 pub use article::Article;
 pub use cameo::{CodeInfo, EventCodes, quad_class_of_root};
 pub use claim::{Claim, Qualifier, Quantity};

@@ -93,7 +93,7 @@ pub struct PlaceCount {
 }
 
 /// What the store holds, in numbers.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
     /// Articles (records).
     pub articles: u64,
@@ -103,6 +103,10 @@ pub struct Counts {
     pub events: u64,
     /// Mentions (reports of events).
     pub mentions: u64,
+    /// Quantity claims.
+    pub claims: u64,
+    /// Stored alerts.
+    pub alerts: u64,
 }
 
 /// A database Vigil stores into and reads from.
@@ -139,6 +143,8 @@ pub trait Store: Send {
     fn claims_of(&mut self, record_id: &str) -> Result<Vec<Claim>>;
     /// Records whose title or text hold every word of `query` (stemmed), best first.
     fn search(&mut self, query: &str, limit: u64, offset: u64) -> Result<Vec<SearchHit>>;
+    /// Records from `outlet`.
+    fn articles_from(&mut self, outlet: &str) -> Result<u64>;
     /// A value that changes whenever any connection commits a change (to tell when data
     /// read earlier is stale).
     fn version(&mut self) -> Result<String>;

@@ -930,6 +930,14 @@ impl Store for Postgres {
             .collect()
     }
 
+    fn articles_from(&mut self, outlet: &str) -> Result<u64> {
+        let r = self.client.query_one(
+            "SELECT count(*) FROM articles WHERE outlet = $1",
+            &[&outlet],
+        )?;
+        Ok(r.get::<_, i64>(0) as u64)
+    }
+
     fn version(&mut self) -> Result<String> {
         // PostgreSQL keeps no cheap change counter visible to clients: the row counts and
         // the newest stamps of what writers write tell instead.
@@ -950,7 +958,8 @@ impl Store for Postgres {
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences),
                     (SELECT count(*) FROM events e WHERE EXISTS
                        (SELECT 1 FROM mentions m WHERE m.event_id = e.event_id)),
-                    (SELECT count(*) FROM mentions)",
+                    (SELECT count(*) FROM mentions), (SELECT count(*) FROM claims),
+                    (SELECT count(*) FROM alerts)",
             &[],
         )?;
         let n = |i: usize| r.get::<_, i64>(i) as u64;
@@ -959,6 +968,8 @@ impl Store for Postgres {
             sentences: n(1),
             events: n(2),
             mentions: n(3),
+            claims: n(4),
+            alerts: n(5),
         })
     }
 }

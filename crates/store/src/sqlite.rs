@@ -402,6 +402,8 @@ impl Store for Sqlite {
             events: one("SELECT count(*) FROM events e WHERE EXISTS
                    (SELECT 1 FROM mentions m WHERE m.event_id = e.event_id)")?,
             mentions: one("SELECT count(*) FROM mentions")?,
+            claims: one("SELECT count(*) FROM claims")?,
+            alerts: one("SELECT count(*) FROM alerts")?,
         })
     }
 
@@ -632,6 +634,15 @@ impl Store for Sqlite {
             })
         })
         .collect()
+    }
+
+    fn articles_from(&mut self, outlet: &str) -> Result<u64> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE outlet = ?1",
+            [outlet],
+            |r| r.get(0),
+        )?;
+        Ok(n as u64)
     }
 
     fn version(&mut self) -> Result<String> {

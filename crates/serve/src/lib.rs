@@ -1,0 +1,338 @@
+//! Vigil's HTTP API and dashboard (`vigil serve`).
+//!
+//! - **Reads** (`GET /api/…`, open to anyone who can reach the address): events with
+//!   filters and pagination, one event with its article and highlighted spans, alerts
+//!   with their evidence, claims and conflicts, series, map and network aggregates,
+//!   actors, and full-text search. The OpenAPI document at `/api/openapi.json` lists them.
+//! - **Writes** (`POST /api/articles`): new articles are coded and stored live; only with
+//!   the token given at start-up (`Authorization: Bearer TOKEN`), and refused when none
+//!   was given.
+//! - **The dashboard** (`/`): static files built from `web/` and embedded in the binary,
+//!   so it works offline.
+//!
+//! Aggregates are computed from a [`snapshot`] of all events held in memory and replaced
+//! when the store changes; details are read from the store through a small pool of
+//! connections, on blocking threads. Every response is JSON; errors are
+//! `{"error": {"status": N, "message": "…"}}`.
+
+mod api;
+mod assets;
+mod error;
+mod params;
+pub mod snapshot;
+
+use std::net::SocketAddr;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::Request;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use tokio::sync::Semaphore;
+use vigil_model::Article;
+use vigil_store::{CodedRecord, Store};
+
+pub use error::ApiError;
+use snapshot::{Snapshot, Totals};
+
+/// The outlet of the records `vigil synth` writes: what marks data as synthetic.
+pub const SYNTHETIC_OUTLET: &str = "Vigil synthetic";
+
+/// Codes new articles for `POST /api/articles` (the CLI passes its coder: the server does
+/// not load dictionaries itself).
+pub type CodeFn = Arc<dyn Fn(Vec<Article>) -> Vec<CodedRecord> + Send + Sync>;
+
+/// How to serve.
+pub struct Config {
+    /// Database URL (`sqlite:PATH` or `postgres://…`).
+    pub db: String,
+    /// Address to bind (127.0.0.1 unless told otherwise).
+    pub addr: SocketAddr,
+    /// Token that `POST /api/articles` must present; without one, posting is refused.
+    pub token: Option<String>,
+    /// Codes posted articles.
+    pub coder: Option<CodeFn>,
+    /// Connections to the database for requests.
+    pub connections: usize,
+    /// A request taking longer is answered 503.
+    pub timeout: Duration,
+    /// Largest request body accepted, in bytes.
+    pub max_body: usize,
+}
+
+impl Config {
+    /// Defaults for `db`: 127.0.0.1:8080, no token, four connections, 30 s, 16 MiB.
+    pub fn new(db: &str) -> Config {
+        Config {
+            db: db.to_string(),
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            token: None,
+            coder: None,
+            connections: 4,
+            timeout: Duration::from_secs(30),
+            max_body: 16 << 20,
+        }
+    }
+}
+
+/// Connections to the store, each used by one request at a time on a blocking thread.
+pub(crate) struct Pool {
+    free: Mutex<Vec<Box<dyn Store>>>,
+    permits: Semaphore,
+}
+
+impl Pool {
+    fn open(url: &str, n: usize) -> vigil_store::Result<Pool> {
+        let free = (0..n.max(1))
+            .map(|_| vigil_store::open(url))
+            .collect::<vigil_store::Result<Vec<_>>>()?;
+        Ok(Pool {
+            permits: Semaphore::new(free.len()),
+            free: Mutex::new(free),
+        })
+    }
+
+    /// Runs `f` with a connection, on a blocking thread.
+    pub(crate) async fn run<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut dyn Store) -> Result<T, ApiError> + Send + 'static,
+    {
+        let permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| ApiError::internal("the connection pool is closed"))?;
+        let mut conn = self
+            .free
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop()
+            .ok_or_else(|| ApiError::internal("no free connection"))?;
+        match tokio::task::spawn_blocking(move || {
+            let r = f(conn.as_mut());
+            (conn, r)
+        })
+        .await
+        {
+            Ok((conn, r)) => {
+                self.free
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(conn);
+                drop(permit);
+                r
+            }
+            // The connection went down with the panicking task: one permit fewer, so the
+            // permits still match the connections left.
+            Err(_) => {
+                permit.forget();
+                Err(ApiError::internal("the request failed"))
+            }
+        }
+    }
+}
+
+/// What every handler shares.
+pub(crate) struct AppState {
+    pub(crate) pool: Pool,
+    snapshot: RwLock<Arc<Snapshot>>,
+    pub(crate) token: Option<String>,
+    pub(crate) coder: Option<CodeFn>,
+    /// Asks the refresher to look for changes now.
+    refresh: Mutex<Sender<()>>,
+    pub(crate) max_body: usize,
+}
+
+impl AppState {
+    /// The current snapshot.
+    pub(crate) fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Replaces the snapshot (unless a newer one is in place already).
+    pub(crate) fn install(&self, s: Snapshot) {
+        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(s);
+    }
+
+    /// Wakes the refresher.
+    pub(crate) fn poke(&self) {
+        let _ = self
+            .refresh
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .send(());
+    }
+}
+
+/// Reads a fresh snapshot from `store`.
+pub(crate) fn load_snapshot(store: &mut dyn Store) -> vigil_store::Result<Snapshot> {
+    let version = store.version()?;
+    let totals = Totals {
+        counts: store.counts()?,
+        synthetic_articles: store.articles_from(SYNTHETIC_OUTLET)?,
+    };
+    let rows = store.event_rows()?;
+    Ok(Snapshot::build(version, totals, rows))
+}
+
+/// Keeps the snapshot current: looks at the store's version every two seconds (or when
+/// poked) and reloads when it changed. A reload of a large store takes a while, so the
+/// next look waits at least five times as long as the last reload took.
+fn refresher(state: Arc<AppState>, mut watcher: Box<dyn Store>, wake: Receiver<()>) {
+    let mut pause = Duration::from_secs(2);
+    loop {
+        match wake.recv_timeout(pause) {
+            Ok(()) | Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+        let version = match watcher.version() {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("vigil serve: cannot read the database: {e}");
+                continue;
+            }
+        };
+        if version == state.snapshot().version {
+            continue;
+        }
+        let started = Instant::now();
+        match load_snapshot(watcher.as_mut()) {
+            // The version read before loading: a change during the load is seen next time.
+            Ok(mut s) => {
+                s.version = version;
+                state.install(s);
+            }
+            Err(e) => eprintln!("vigil serve: cannot reload events: {e}"),
+        }
+        pause = (started.elapsed() * 5).max(Duration::from_secs(2));
+    }
+}
+
+/// Answers 503 with a JSON error when a request takes longer than the limit.
+async fn time_limit(limit: Duration, req: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(r) => r,
+        Err(_) => ApiError::new(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            format!("the request took longer than {} s", limit.as_secs()),
+        )
+        .into_response(),
+    }
+}
+
+/// The router: the API under `/api/`, the dashboard at `/`.
+pub(crate) fn router(state: Arc<AppState>, timeout: Duration) -> Router {
+    api::routes()
+        .merge(assets::routes())
+        .with_state(state)
+        .layer(middleware::from_fn(move |req, next| {
+            time_limit(timeout, req, next)
+        }))
+}
+
+/// Opens the store, loads the snapshot, and builds the application (for `serve` and
+/// tests).
+pub(crate) fn app(config: &Config) -> vigil_store::Result<(Arc<AppState>, Router)> {
+    let pool = Pool::open(&config.db, config.connections)?;
+    let mut watcher = vigil_store::open(&config.db)?;
+    let first = load_snapshot(watcher.as_mut())?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let state = Arc::new(AppState {
+        pool,
+        snapshot: RwLock::new(Arc::new(first)),
+        token: config.token.clone().filter(|t| !t.is_empty()),
+        coder: config.coder.clone(),
+        refresh: Mutex::new(tx),
+        max_body: config.max_body,
+    });
+    let for_thread = state.clone();
+    std::thread::Builder::new()
+        .name("vigil-refresh".into())
+        .spawn(move || refresher(for_thread, watcher, rx))
+        .map_err(|e| vigil_store::StoreError::Data(format!("cannot start a thread: {e}")))?;
+    let router = router(state.clone(), config.timeout);
+    Ok((state, router))
+}
+
+/// A server bound to its address, ready to run.
+pub struct Server {
+    listener: tokio::net::TcpListener,
+    router: Router,
+    runtime: tokio::runtime::Runtime,
+    events: usize,
+}
+
+impl Server {
+    /// Opens the database, loads the events, and binds the address.
+    pub fn bind(config: Config) -> Result<Server, Box<dyn std::error::Error + Send + Sync>> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()?;
+        let (state, router) = app(&config)?;
+        let listener = runtime
+            .block_on(tokio::net::TcpListener::bind(config.addr))
+            .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+        let events = state.snapshot().len();
+        Ok(Server {
+            listener,
+            router,
+            runtime,
+            events,
+        })
+    }
+
+    /// The address bound (with the port chosen when 0 was asked for).
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Events loaded at start-up.
+    pub fn events(&self) -> usize {
+        self.events
+    }
+
+    /// Serves until Ctrl-C or SIGTERM.
+    pub fn run(self) -> std::io::Result<()> {
+        let Server {
+            listener,
+            router,
+            runtime,
+            ..
+        } = self;
+        runtime.block_on(async move {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(shutdown())
+                .await
+        })
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = ctrl_c.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}
