@@ -1,0 +1,80 @@
+// The view state lives in the URL's query string, so any view can be shared and the
+// browser's back/forward buttons move between views.
+//
+//   ?actor=RUS&quad=4&since=2024-01-01&interval=day     filters
+//   &q=troops                                           full-text search (drawer)
+//   &alert=RUS%3EUKR%2F4%2F2024-06-30                    an alert's evidence (drawer)
+//   &event=123456                                       one event (drawer)
+
+/** Keys kept in the URL, in the order they are written. */
+export const KEYS = [
+  'actor',
+  'source',
+  'target',
+  'code',
+  'quad',
+  'since',
+  'until',
+  'interval',
+  'q',
+  'alert',
+  'event',
+];
+
+/** Keys that change what the panels show (the drawer keys do not). */
+export const PANEL_KEYS = ['actor', 'source', 'target', 'code', 'quad', 'since', 'until', 'interval'];
+
+const DEFAULT_INTERVAL = 'week';
+
+/** Reads and cleans the state from location.search. */
+export function read() {
+  const p = new URLSearchParams(location.search);
+  const s = {};
+  for (const k of KEYS) {
+    const v = (p.get(k) || '').trim();
+    if (v) s[k] = v;
+  }
+  // Codes are upper case; dates must look like dates; quad is 1-4.
+  for (const k of ['actor', 'source', 'target']) if (s[k]) s[k] = s[k].toUpperCase();
+  if (s.quad && !/^[1-4]$/.test(s.quad)) delete s.quad;
+  for (const k of ['since', 'until']) if (s[k] && !/^\d{4}-\d{2}-\d{2}$/.test(s[k])) delete s[k];
+  if (s.interval !== 'day') s.interval = DEFAULT_INTERVAL;
+  return s;
+}
+
+/** The URL (path + query) of a state; the default interval is left out. */
+export function href(state) {
+  const p = new URLSearchParams();
+  for (const k of KEYS) {
+    const v = state[k];
+    if (v === undefined || v === null || v === '') continue;
+    if (k === 'interval' && v === DEFAULT_INTERVAL) continue;
+    p.set(k, v);
+  }
+  const q = p.toString();
+  return location.pathname + (q ? `?${q}` : '');
+}
+
+/** True when two states show the same panels. */
+export function samePanels(a, b) {
+  return PANEL_KEYS.every((k) => (a[k] || '') === (b[k] || ''));
+}
+
+/**
+ * Moves to a new state: pushes a history entry (unless `replace`) and returns the new state.
+ * `patch` values of '' or null remove the key.
+ */
+export function go(current, patch, { replace = false } = {}) {
+  const next = { ...current };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === '' || v === null || v === undefined) delete next[k];
+    else next[k] = String(v);
+  }
+  if (!next.interval) next.interval = DEFAULT_INTERVAL;
+  const url = href(next);
+  if (url !== location.pathname + location.search) {
+    if (replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+  }
+  return next;
+}
