@@ -4,6 +4,7 @@ use crate::dicts::DictArgs;
 use crate::ingest::code_group;
 use anyhow::{Result, anyhow};
 use clap::Args as ClapArgs;
+use std::io::Write;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -78,12 +79,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         &args.dicts,
     )?;
     let addr = server.local_addr()?;
-    println!(
+    // Whoever started the server may stop reading its output: that must not stop it.
+    let mut out = std::io::stdout();
+    let _ = writeln!(
+        out,
         "Vigil: serving {} events from {} at http://{addr}/ (API under /api/, OpenAPI at /api/openapi.json).",
         server.events(),
         args.db
     );
-    println!(
+    let _ = writeln!(
+        out,
         "{}",
         if posting {
             "POST /api/articles is open to requests with the token. Ctrl-C stops."
@@ -91,6 +96,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "Read-only: start with --token (or VIGIL_TOKEN) to accept POST /api/articles. Ctrl-C stops."
         }
     );
+    let _ = out.flush();
     server.run()?;
     Ok(ExitCode::SUCCESS)
 }
