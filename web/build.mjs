@@ -140,8 +140,20 @@ function writeLicenses() {
 
 function finish() {
   writeLicenses();
-  const html = readFileSync(join(here, 'src', 'index.html'), 'utf8');
-  writeFileSync(join(out, 'index.html'), minifyHtml(html));
+  // The boot script (first API requests) goes inline, before app.js.
+  const boot = esbuild.buildSync({
+    entryPoints: [join(here, 'src', 'boot.js')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: options.target,
+    write: false,
+  }).outputFiles[0].text.trim();
+  const html = minifyHtml(readFileSync(join(here, 'src', 'index.html'), 'utf8')).replace(
+    '<!-- boot -->',
+    () => `<script>${boot.replace(/<\/script/gi, '<\\/script')}</script>`,
+  );
+  writeFileSync(join(out, 'index.html'), html);
   for (const f of ['index.html', 'app.js', 'app.css']) {
     console.log(`${f.padEnd(11)} ${(statSync(join(out, f)).size / 1024).toFixed(1)} KiB`);
   }
@@ -151,7 +163,7 @@ function finish() {
 /** Collapses whitespace between tags; the page's HTML is small and has no <pre>. */
 function minifyHtml(s) {
   return s
-    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<!--(?! boot)[\s\S]*?-->/g, '')
     .replace(/>\s+</g, '><')
     .replace(/\s{2,}/g, ' ')
     .trim();

@@ -130,6 +130,10 @@ try {
     `"synthetic data" label ${bannerVisible ? 'shown' : 'hidden'} (synthetic_articles = ${summary.synthetic_articles})`,
   );
   noProblems('dashboard');
+  // Once more, as a returning visitor (browser running, assets revalidated).
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  renderTimes.push(await waitReady(page));
+  ok(await panelsReady(page), 'all panels rendered again after a reload');
   await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
 
   // 2. The first alert opens its evidence.
@@ -239,7 +243,11 @@ try {
 }
 
 const fmtMs = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : 'n/a');
-console.log(`\nfirst full render (navigation start -> all panels drawn): ${renderTimes.map(fmtMs).join(', ')}`);
+const labels = ['first page of a new browser', 'reload', 'the shared filtered URL in a new tab'];
+console.log(
+  `\nfirst full render (navigation start -> all panels drawn): ` +
+    renderTimes.map((t, i) => `${fmtMs(t)} (${labels[i]})`).join(', '),
+);
 console.log(`screenshots: ${shots}/dashboard.png, alert.png, event.png`);
 console.log(`${passed} passed, ${failed + (exitCode && !failed ? 1 : 0)} failed`);
 process.exit(exitCode || (failed ? 1 : 0));

@@ -4,8 +4,20 @@ import { h, fmt, signed, extLink } from './dom.js';
 import { actorLabel, actorName, iso2Name, quadInfo, ROLE_NAMES } from './labels.js';
 import { eventCards, quadChip, syntheticBadge, dyadName } from './lists.js';
 
+/** A button that filters the dashboard to a dyad (and keeps the drawer open). */
+function dyadButton(source, target, filterDyad) {
+  if (!filterDyad || !source || !target) return null;
+  return h('button', {
+    type: 'button',
+    class: 'secondary small-button',
+    onclick: () => filterDyad(source, target),
+    text: `Show ${actorName(source) || source} → ${actorName(target) || target} on the dashboard`,
+  });
+}
+
 /** An alert: what was observed, against which baseline, and the evidence events. */
-export function alertView({ alert: a, events }, openEvent) {
+export function alertView({ alert: a, events }, openEvent, filterDyad) {
+  const [source, target] = String(a.dyad || '').split('>');
   return h(
     'article',
     { class: 'view alert-view', dataset: { view: 'alert' } },
@@ -15,7 +27,7 @@ export function alertView({ alert: a, events }, openEvent) {
     h(
       'dl',
       { class: 'facts' },
-      fact('Dyad', `${actorLabel(a.dyad.split('>')[0])} → ${actorLabel(a.dyad.split('>')[1])}`),
+      fact('Dyad', `${actorLabel(source)} → ${actorLabel(target)}`),
       fact('Window', a.window),
       fact('Observed', `${fmt(a.observed)} ${quadInfo(a.quad).name.toLowerCase()} events`),
       fact('Expected', a.expected === null || a.expected === undefined ? '–' : a.expected.toFixed(1)),
@@ -23,13 +35,18 @@ export function alertView({ alert: a, events }, openEvent) {
       fact('Severity', a.severity === null || a.severity === undefined ? '–' : a.severity.toFixed(1)),
       fact('Mean Goldstein', `${signed(a.goldstein_window)} in the window, ${signed(a.goldstein_baseline)} before`),
     ),
-    h('h3', { text: `Evidence: ${fmt(events.length)} event${events.length === 1 ? '' : 's'}` }),
+    dyadButton(source, target, filterDyad),
+    h('h3', {
+      text:
+        `Evidence: ${fmt(events.length)} event${events.length === 1 ? '' : 's'}` +
+        (a.observed > events.length ? ` (the server lists ${fmt(events.length)} of the ${fmt(a.observed)} observed)` : ''),
+    }),
     events.length ? eventCards(events, openEvent) : h('p', { class: 'muted', text: 'No evidence events stored.' }),
   );
 }
 
 /** One event, fully explained. */
-export function eventView(d) {
+export function eventView(d, filterDyad) {
   const e = d.event;
   const a = d.article || {};
   const synthetic = e.synthetic || a.synthetic;
@@ -57,6 +74,7 @@ export function eventView(d) {
       fact('When', d.time ? `${d.time.resolved || ''}${d.time.text ? ` (“${d.time.text}”)` : ''}` : e.event_date),
       fact('Mentions', fmt(e.num_mentions)),
     ),
+    dyadButton(e.source, e.target, filterDyad),
     section('According to', attribution(d.attribution)),
     section('Why it was coded this way', coding(d.coding)),
     section('Article', article(a, e)),
@@ -236,7 +254,7 @@ export function searchResult(r) {
     'li',
     { class: 'result' },
     h('p', { class: 'article-title' }, extLink(r.url, r.title || r.id), ' ', syntheticBadge(r.synthetic)),
-    h('p', { class: 'muted small', text: [r.date, r.outlet, `${fmt(r.events)} events`].filter(Boolean).join(' · ') }),
+    h('p', { class: 'muted small', text: [r.date, r.outlet, `${fmt(r.events)} event${r.events === 1 ? '' : 's'}`].filter(Boolean).join(' · ') }),
     h(
       'p',
       { class: 'snippet' },

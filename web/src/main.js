@@ -67,20 +67,31 @@ async function settle(g, name, panelId, request, draw) {
 let eventsOffset = 0;
 let seriesTotal = null;
 
+/**
+ * The first view's requests, already sent by the boot script in index.html (see boot.js);
+ * each is used once, and only while the page is still at the URL they were made for.
+ */
+const early = window.__vigilBoot && window.__vigilBoot.href === location.href ? window.__vigilBoot.requests : {};
+function first(name, fetcher) {
+  const p = early[name];
+  delete early[name];
+  return p || fetcher();
+}
+
 /** Reloads every filter-dependent panel. */
 function refreshPanels() {
   const s = state;
   $('#timeline-scope').textContent = timeline.scope(s);
   document.title = `Vigil — ${timeline.scope(s)}`;
   return Promise.all([
-    load('series', 'timeline-panel', () => api.series(s), (d) => {
+    load('series', 'timeline-panel', () => first('series', () => api.series(s)), (d) => {
       timeline.render(d, $('#top-codes'));
       seriesTotal = (d.points || []).reduce((n, p) => n + (p.events || 0), 0);
       updateEventsCount();
     }),
-    load('map', 'map-panel', () => api.map(s), worldMap.render),
-    load('network', 'network-panel', () => api.network(s), (d) => network.render(d, s.actor)),
-    load('events', 'events-panel', () => api.events(s, 0, PAGE), (d) => {
+    load('map', 'map-panel', () => first('map', () => api.map(s)), worldMap.render),
+    load('network', 'network-panel', () => first('network', () => api.network(s)), (d) => network.render(d, s.actor)),
+    load('events', 'events-panel', () => first('events', () => api.events(s, 0, PAGE)), (d) => {
       eventsOffset = d.next_offset ?? null;
       fill($('#events tbody'), eventRows(d.events || [], openEvent));
       if (!(d.events || []).length) {
@@ -195,8 +206,8 @@ async function renderDrawer() {
   fill(body, h('p', { class: 'muted', text: 'Loading…' }));
   try {
     let view;
-    if (want === 'event') view = eventView(await api.event(state.event));
-    else if (want === 'alert') view = alertView(await api.alert(state.alert), openEvent);
+    if (want === 'event') view = eventView(await api.event(state.event), filterDyad);
+    else if (want === 'alert') view = alertView(await api.alert(state.alert), openEvent, filterDyad);
     else {
       searchData = await api.search(state.q);
       view = searchView(state.q, searchData, moreResults);
@@ -229,6 +240,10 @@ function openEvent(id) {
 }
 function openAlert(id) {
   navigate({ alert: id, event: '', q: '' });
+}
+/** Filters the panels to a dyad, keeping what the drawer shows. */
+function filterDyad(source, target) {
+  navigate({ source, target, actor: '' });
 }
 function closeDrawer() {
   navigate({ alert: '', event: '', q: '' });
@@ -282,6 +297,8 @@ function formPatch() {
     if (!el.name) continue;
     let v = el.value.trim();
     if (['actor', 'source', 'target'].includes(el.name)) v = v.toUpperCase();
+    // Codes are letters and digits only (what the API accepts).
+    if (['actor', 'source', 'target', 'code'].includes(el.name)) v = v.replace(/[^A-Za-z0-9]/g, '').slice(0, 32);
     patch[el.name] = v;
   }
   return patch;
@@ -338,16 +355,15 @@ function showError(err) {
 
 async function boot() {
   syncForm();
+  // Send every request first (or take over the boot script's), then set up the charts while
+  // the server answers.
+  const panels = refreshPanels();
   // Normalise the URL (e.g. drop a bad quad) without a new history entry.
   state = url.go(state, {}, { replace: true });
-  // Send every request first, then set up the charts while the server answers.
-  const panels = refreshPanels();
-  const summary = api
-    .summary()
+  const summary = first('summary', api.summary)
     .then(renderSummary)
     .catch(showError);
-  const alertList = api
-    .alerts()
+  const alertList = first('alerts', api.alerts)
     .then((d) => {
       alerts = d.alerts || [];
       drawAlerts();

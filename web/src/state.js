@@ -36,6 +36,8 @@ export function read() {
   }
   // Codes are upper case; dates must look like dates; quad is 1-4.
   for (const k of ['actor', 'source', 'target']) if (s[k]) s[k] = s[k].toUpperCase();
+  // Codes are letters and digits (what the API accepts); anything else is dropped.
+  for (const k of ['actor', 'source', 'target', 'code']) if (s[k] && !/^[A-Za-z0-9]{1,32}$/.test(s[k])) delete s[k];
   if (s.quad && !/^[1-4]$/.test(s.quad)) delete s.quad;
   for (const k of ['since', 'until']) if (s[k] && !/^\d{4}-\d{2}-\d{2}$/.test(s[k])) delete s[k];
   if (s.interval !== 'day') s.interval = DEFAULT_INTERVAL;
