@@ -71,8 +71,8 @@ export function eventView(d, filterDyad) {
       fact('Source', actorLabel(e.source)),
       fact('Target', actorLabel(e.target)),
       fact('Where', e.location ? place(e.location) : null),
-      fact('When', d.time ? `${d.time.resolved || ''}${d.time.text ? ` (“${d.time.text}”)` : ''}` : e.event_date),
-      fact('Mentions', fmt(e.num_mentions)),
+      fact('When', when(d, e)),
+      fact('Mentions', `${fmt(e.num_mentions)}${e.sources ? ` in ${fmt(e.sources)} source${e.sources === 1 ? '' : 's'}` : ''}`),
     ),
     dyadButton(e.source, e.target, filterDyad),
     section('According to', attribution(d.attribution)),
@@ -282,6 +282,15 @@ function list(title, items) {
     h('p', { class: 'muted small', text: title }),
     h('ul', {}, items.map((x) => h('li', {}, h('code', { text: typeof x === 'string' ? x : JSON.stringify(x) })))),
   );
+}
+
+/** The event's date, the words it was read from, and how precise it is. */
+function when(d, e) {
+  const t = d.time;
+  const words = t && t.text ? ` (from “${t.text}”)` : '';
+  const PRECISION = { month: ', known to the month', year: ', known to the year', range: ', a date range' };
+  const precision = PRECISION[d.date_precision] || '';
+  return `${(t && t.resolved) || e.event_date}${words}${precision}`;
 }
 
 function place(loc) {

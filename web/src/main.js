@@ -4,7 +4,7 @@
 // loaded once. The drawer on the right shows an alert's evidence, one event, or search
 // results; which one is open is part of the URL too, so back/forward and shared links work.
 //
-// When every panel has drawn for the first time the page sets
+// When every panel has been drawn and painted for the first time the page sets
 // <html data-ready="1"> and the performance mark "vigil-first-render" (read by the e2e test).
 import './app.css';
 import { api } from './api.js';
@@ -382,6 +382,8 @@ async function boot() {
   );
   renderDrawer();
   await Promise.all([summary, alertList, panels]);
+  // ECharts paints its canvases in the next animation frame: count that frame in.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   performance.mark('vigil-first-render');
   document.documentElement.dataset.ready = '1';
 }
