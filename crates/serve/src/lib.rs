@@ -135,10 +135,36 @@ impl Pool {
     }
 }
 
+/// Events in list form, serialised, by event id: what `/api/events` pages are made of.
+/// An item depends only on the stored data, so the cache is emptied whenever a new
+/// snapshot is installed; it is bounded by emptying it when full (simple, and a page
+/// refills its fifty entries at once).
+#[derive(Default)]
+pub(crate) struct ItemCache {
+    map: std::collections::HashMap<i64, Arc<str>>,
+}
+
+/// Items kept at most.
+const ITEM_CACHE_MAX: usize = 200_000;
+
+impl ItemCache {
+    pub(crate) fn get(&self, id: i64) -> Option<Arc<str>> {
+        self.map.get(&id).cloned()
+    }
+
+    pub(crate) fn put(&mut self, id: i64, item: Arc<str>) {
+        if self.map.len() >= ITEM_CACHE_MAX {
+            self.map.clear();
+        }
+        self.map.insert(id, item);
+    }
+}
+
 /// What every handler shares.
 pub(crate) struct AppState {
     pub(crate) pool: Pool,
     snapshot: RwLock<Arc<Snapshot>>,
+    pub(crate) items: Mutex<ItemCache>,
     pub(crate) token: Option<String>,
     pub(crate) coder: Option<CodeFn>,
     /// Asks the refresher to look for changes now.
@@ -155,9 +181,11 @@ impl AppState {
             .clone()
     }
 
-    /// Replaces the snapshot (unless a newer one is in place already).
+    /// Replaces the snapshot, and forgets the cached items (they may have changed).
     pub(crate) fn install(&self, s: Snapshot) {
-        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(s);
+        let mut current = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
+        self.items.lock().unwrap_or_else(|e| e.into_inner()).map.clear();
+        *current = Arc::new(s);
     }
 
     /// Wakes the refresher.
@@ -246,6 +274,7 @@ pub(crate) fn app(config: &Config) -> vigil_store::Result<(Arc<AppState>, Router
     let state = Arc::new(AppState {
         pool,
         snapshot: RwLock::new(Arc::new(first)),
+        items: Mutex::new(ItemCache::default()),
         token: config.token.clone().filter(|t| !t.is_empty()),
         coder: config.coder.clone(),
         refresh: Mutex::new(tx),
