@@ -1,8 +1,8 @@
 // The drawer's views: an alert with its evidence, one event (highlighted sentence, coding,
 // attribution, article, claims), and full-text search results.
 import { h, fmt, signed, extLink } from './dom.js';
-import { actorLabel, actorName, iso2Name, quadInfo, ROLE_NAMES } from './labels.js';
-import { eventCards, quadChip, syntheticBadge, dyadName } from './lists.js';
+import { actorLabel, actorName, quadInfo, ROLE_NAMES } from './labels.js';
+import { eventCards, quadChip, syntheticBadge, dyadName, placeName } from './lists.js';
 
 /** A button that filters the dashboard to a dyad (and keeps the drawer open). */
 function dyadButton(source, target, filterDyad) {
@@ -294,5 +294,5 @@ function when(d, e) {
 }
 
 function place(loc) {
-  return `${loc.name}${loc.country ? `, ${iso2Name(loc.country)}` : ''} (${loc.lat?.toFixed(2)}, ${loc.lon?.toFixed(2)})`;
+  return `${placeName(loc)} (${loc.lat?.toFixed(2)}, ${loc.lon?.toFixed(2)})`;
 }

@@ -46,7 +46,8 @@ export function actorName(code) {
   const parts = [];
   for (let i = 0; i < code.length; i += 3) {
     const g = code.slice(i, i + 3);
-    parts.push((i === 0 && countryName(g)) || tables.types[g] || tables.groups[g] || g);
+    // A country or region first (RUS, WST), else a type (GOV) or a known group (NAT).
+    parts.push((i === 0 && countryName(g)) || tables.types[g] || tables.groups[g] || countryName(g) || g);
   }
   return parts.join(' · ');
 }

@@ -65,6 +65,13 @@ function severityBadge(severity, max) {
   });
 }
 
+/** "Kharkiv, Ukraine"; a place that names its country already ("eastern Ukraine") alone. */
+export function placeName(loc) {
+  if (!loc) return '';
+  const country = loc.country ? iso2Name(loc.country) : '';
+  return country && !loc.name.includes(country) ? `${loc.name}, ${country}` : loc.name;
+}
+
 /** An actor as its name over its code ("Russia · Military" / RUSMIL). */
 function actorCell(code) {
   const name = actorName(code);
@@ -83,11 +90,11 @@ export function eventRows(events, open) {
       'tr',
       { class: 'event-row', dataset: { id: String(e.event_id) }, onclick: () => open(String(e.event_id)), tabindex: 0, onkeydown: (ev) => ev.key === 'Enter' && open(String(e.event_id)) },
       h('td', { class: 'nowrap', text: e.event_date }),
-      h('td', { class: 'dyad-cell' }, actorCell(e.source), h('span', { class: 'arrow', text: '→' }), actorCell(e.target)),
+      h('td', { class: 'dyad-cell' }, actorCell(e.source), h('div', { class: 'to' }, h('span', { class: 'arrow', text: '→' }), actorCell(e.target))),
       h('td', { title: `CAMEO ${e.code}` }, h('b', { text: e.code }), ' ', e.code_name || ''),
       h('td', {}, quadChip(e.quad)),
       h('td', { class: 'num', text: signed(e.goldstein) }),
-      h('td', { text: e.location ? `${e.location.name}${e.location.country ? `, ${iso2Name(e.location.country)}` : ''}` : '' }),
+      h('td', { text: placeName(e.location) }),
       h('td', { class: 'sentence-cell' }, syntheticBadge(e.synthetic), h('span', { text: e.sentence_text || '' })),
     ),
   );
