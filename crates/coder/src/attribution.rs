@@ -230,7 +230,18 @@ fn speaker_before<'m>(
         return None;
     }
     if let Some(m) = ending(k) {
-        return Some((lead_start(view, m.start), k, m));
+        let mut start = lead_start(view, m.start);
+        // "… near Lahore, the Pakistani defence ministry said": an apposition that does
+        // not open its clause joins the clause's last noun (a place, an object) to the
+        // speaker; the speaker is the phrase after the comma.
+        if m.how == "apposition"
+            && start > 0
+            && !matches!(view.up(start - 1), "," | ";" | ":" | "\"" | "“" | "”")
+            && let Some(comma) = (m.start..k).find(|&j| view.up(j) == ",")
+        {
+            start = lead_start(view, comma + 1);
+        }
+        return Some((start, k, m));
     }
     if view.up(k - 1) != "," {
         return None;

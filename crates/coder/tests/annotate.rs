@@ -338,4 +338,17 @@ fn a_speaker_closing_the_sentence_reports_what_came_before() {
         "Norland, citing security concerns, moved 5,000 soldiers to the border, Anna Berg said.",
     );
     assert_eq!(c.claims[0].claimant, "Anna Berg");
+    // A place named at the end of the clause is not part of the speaker after it, even
+    // where the two could be one actor named twice.
+    let c = coded(
+        "2022-02-10",
+        "Norland moved 5,000 soldiers to the border near Portville, the Sudland ministry said.",
+    );
+    assert_eq!(c.claims[0].claimant, "the Sudland ministry");
+    // A subject with an apposition keeps it.
+    let c = coded(
+        "2022-02-10",
+        "Sudland's president, Anna Berg, said Norland had moved 5,000 soldiers to the border.",
+    );
+    assert_eq!(c.claims[0].claimant, "Sudland's president, Anna Berg");
 }
