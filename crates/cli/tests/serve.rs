@@ -319,6 +319,10 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
     let after = srv.ok("/api/events?since=2022-05-01");
     assert_eq!(after["events"][0]["source"].as_str().unwrap().get(..3), Some("UKR"));
     assert_eq!(srv.ok("/api/search?q=Belgorod")["results"][0]["id"], "live-1");
+    let art = srv.ok("/api/articles/live-1");
+    assert!(art["article"]["text"].as_str().unwrap().contains("Belgorod"));
+    assert_eq!(art["events"][0]["record_id"], "live-1");
+    assert_eq!(srv.get("/api/articles/none").0, 404);
     let huge = "x".repeat(17 << 20);
     assert_eq!(post(&auth, &huge).0, 413);
 

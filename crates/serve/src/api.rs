@@ -31,6 +31,7 @@ pub(crate) const PATHS: &[&str] = &[
     "/api/actors",
     "/api/search",
     "/api/articles",
+    "/api/articles/{record_id}",
     "/api/openapi.json",
 ];
 
@@ -54,6 +55,7 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
         .route("/api/actors", get(actors))
         .route("/api/search", get(search))
         .route("/api/articles", post(post_articles))
+        .route("/api/articles/{record_id}", get(article))
         .route("/api/openapi.json", get(openapi))
         .route("/api/{*rest}", axum::routing::any(no_such_endpoint))
         .method_not_allowed_fallback(method_not_allowed)
@@ -116,7 +118,8 @@ fn item(e: &StoredEvent) -> Value {
         "root": ev.root,
         "code_name": EventCodes::get().info(&ev.code).map(|i| i.name.as_str()),
         "quad": ev.quad,
-        "goldstein": ev.goldstein,
+        // Two decimals: the f32 score as f64 would print float noise (-7.199999809…).
+        "goldstein": ev.goldstein.map(|g| (f64::from(g) * 100.0).round() / 100.0),
         "record_id": ev.id,
         "sentence": ev.sentence,
         "sentence_text": ev.provenance.sentence_text,
@@ -324,6 +327,36 @@ async fn event(State(st): St, Path(id): Path<String>) -> Result<Response, ApiErr
         "date_precision": ev.date_precision,
         "claims": claims,
         "mentions": mentions,
+    })))
+}
+
+async fn article(State(st): St, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let key = id.clone();
+    let (a, ids, claims) = st
+        .pool
+        .run(move |db| {
+            let Some(a) = db.article(&key)? else {
+                return Err(ApiError::not_found(format!("no article {key:?}")));
+            };
+            Ok((a, db.events_of(&key)?, db.claims_of(&key)?))
+        })
+        .await?;
+    let mut found = events_by_id(&st, ids).await?;
+    // In the order the article reports them.
+    found.sort_by_key(|e| {
+        e.mentions
+            .iter()
+            .find(|(r, _)| *r == id)
+            .map_or(usize::MAX, |(_, s)| *s)
+    });
+    Ok(ok(json!({
+        "article": {
+            "id": a.id, "title": a.title, "url": a.url, "outlet": a.outlet, "date": a.date,
+            "synthetic": a.outlet.as_deref() == Some(SYNTHETIC_OUTLET),
+            "text": a.text,
+        },
+        "events": found.iter().map(item).collect::<Vec<_>>(),
+        "claims": claims,
     })))
 }
 

@@ -139,6 +139,8 @@ pub trait Store: Send {
     fn event_rows(&mut self) -> Result<Vec<EventRow>>;
     /// The record stored under `id`.
     fn article(&mut self, id: &str) -> Result<Option<StoredArticle>>;
+    /// Ids of the events a record reports.
+    fn events_of(&mut self, record_id: &str) -> Result<Vec<i64>>;
     /// The quantity claims of one record, in text order.
     fn claims_of(&mut self, record_id: &str) -> Result<Vec<Claim>>;
     /// Records whose title or text hold every word of `query` (stemmed), best first.

@@ -881,6 +881,14 @@ impl Store for Postgres {
         .transpose()
     }
 
+    fn events_of(&mut self, record_id: &str) -> Result<Vec<i64>> {
+        let rows = self.client.query(
+            "SELECT DISTINCT event_id FROM mentions WHERE record_id = $1 ORDER BY event_id",
+            &[&record_id],
+        )?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
     fn claims_of(&mut self, record_id: &str) -> Result<Vec<vigil_model::Claim>> {
         let rows = self.client.query(
             "SELECT claim FROM claims WHERE record_id = $1 ORDER BY sentence, start_byte",

@@ -579,6 +579,14 @@ impl Store for Sqlite {
         .transpose()
     }
 
+    fn events_of(&mut self, record_id: &str) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT event_id FROM mentions WHERE record_id = ?1 ORDER BY event_id",
+        )?;
+        let rows = stmt.query_map([record_id], |r| r.get::<_, i64>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn claims_of(&mut self, record_id: &str) -> Result<Vec<vigil_model::Claim>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT claim FROM claims WHERE record_id = ?1 ORDER BY sentence, start_byte",

@@ -374,6 +374,9 @@ pub(crate) fn reads_for_the_api(db: &mut dyn Store, reopen: &dyn Fn() -> Box<dyn
     assert_eq!(art.title.as_deref(), Some("Shelling in the east"));
     assert!(art.text.starts_with("Russian forces"));
     assert!(db.article("nope").unwrap().is_none());
+    assert_eq!(db.events_of("a").unwrap(), vec![shell.event_id]);
+    assert_eq!(db.events_of("b").unwrap().len(), 2);
+    assert!(db.events_of("nope").unwrap().is_empty());
     let claims = db.claims_of("a").unwrap();
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].value, Some(70000.0));
