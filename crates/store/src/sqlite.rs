@@ -339,7 +339,38 @@ impl Store for Sqlite {
         if let Some(n) = f.limit {
             sql.push_str(&format!(" LIMIT {n}"));
         }
-        let rows: Vec<(i64, String, i64, i64, i64)> = {
+        let only_ids = f.ids.is_some()
+            && f.actor.is_none()
+            && f.source.is_none()
+            && f.target.is_none()
+            && f.code.is_none()
+            && f.quad.is_none()
+            && f.since.is_none()
+            && f.until.is_none();
+        let rows: Vec<(i64, String, i64, i64, i64)> = if only_ids {
+            // The API's case (a page of events by id): one cached statement per id
+            // rather than a new statement for every list of ids.
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT e.event_id, e.event_date, count(*), count(DISTINCT m.source_key),
+                        count(DISTINCT m.article_key)
+                 FROM events e JOIN mentions m ON m.event_id = e.event_id
+                 WHERE e.event_id = ?1 GROUP BY e.event_id",
+            )?;
+            let mut rows = Vec::new();
+            for id in f.ids.iter().flatten() {
+                if let Some(r) = stmt
+                    .query_row([id], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                    })
+                    .optional()?
+                {
+                    rows.push(r);
+                }
+            }
+            rows.sort_by(|a: &(i64, String, i64, i64, i64), b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            rows.truncate(f.limit.map_or(usize::MAX, |n| n as usize));
+            rows
+        } else {
             let mut stmt = self.conn.prepare(&sql)?;
             stmt.query_map(rusqlite::params_from_iter(args), |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))

@@ -369,6 +369,16 @@ pub(crate) fn reads_for_the_api(db: &mut dyn Store, reopen: &dyn Fn() -> Box<dyn
         .unwrap();
     assert_eq!(only.len(), 1);
     assert_eq!(only[0].outlet.as_deref(), Some("AP"));
+    assert_eq!(only[0].mentions.len(), 2);
+    // By id: most recent first, as any other read; unknown ids are left out.
+    let both = db
+        .events(&Filter {
+            ids: Some(vec![shell.event_id, 42, rows[0].event_id]),
+            ..Filter::default()
+        })
+        .unwrap();
+    let got: Vec<i64> = both.iter().map(|e| e.event_id).collect();
+    assert_eq!(got, vec![rows[0].event_id, shell.event_id]);
 
     let art = db.article("a").unwrap().expect("stored");
     assert_eq!(art.title.as_deref(), Some("Shelling in the east"));
