@@ -3,14 +3,18 @@
 //   VIGIL_URL=http://127.0.0.1:PORT SCREENSHOTS=/tmp/shots node e2e/dashboard.mjs
 //
 // VIGIL_URL   a running `vigil serve` (without it, e2e/mock-server.mjs is started: fixture data)
-// SCREENSHOTS where dashboard.png, alert.png and event.png go (default: a new temporary folder)
+// SCREENSHOTS where dashboard.png, alert.png, event.png and article.png go (default: a new
+//             temporary folder)
 // CHROMIUM    the browser binary (default /usr/bin/chromium; Debian: apt-get install chromium)
 // VIGIL_E2E_ALLOW_NO_ALERTS=1   pass when the database has no alerts (the alert step is skipped
 //             and the event is opened from the events table)
 //
 // It loads the dashboard, waits for every panel, opens the first alert and its first evidence
 // event, checks the highlighted sentence, sets a filter and checks that the URL carries it and
-// restores the same view, and that back/forward works. Any console error, page error, failed
+// restores the same view, and that back/forward works. Then it searches for a word taken from
+// an event's sentence, opens a result's article (text, events, claims), opens an event from
+// it, returns to the article from the event's header, and walks back/forward through those
+// views. Any console error, page error, failed
 // request or HTTP error answer fails the test. Prints the time from navigation start to the
 // first full render, then "N passed, N failed"; exits 1 on failure.
 import { chromium } from 'playwright-core';
@@ -226,12 +230,103 @@ try {
   ok(backActor === '', 'back undoes the last filter (form follows the URL)');
   noProblems('filters');
 
-  // 6. Search (when the API has it) fills the drawer.
-  await page.fill('#search-input', 'the');
+  // 6. Search for a word of an event's sentence (so the database has it), open an article.
+  const shownSentence = await page.locator('#events tbody tr.event-row .sentence-cell > span:last-child').first().innerText();
+  const events0 = (await (await page.request.get(`${base}/api/events?limit=5`)).json()).events || [];
+  const candidates = [...new Set([shownSentence, ...events0.map((e) => e.sentence_text || '')].join(' ').match(/\p{L}{4,}/gu) || [])];
+  let word = null;
+  for (const w of candidates.slice(0, 12)) {
+    const r = await (await page.request.get(`${base}/api/search?q=${encodeURIComponent(w)}&limit=20`)).json();
+    if ((r.results || []).some((x) => x.events > 0)) {
+      word = w;
+      break;
+    }
+  }
+  ok(!!word, `a word from an event's sentence finds articles with events (${JSON.stringify(word)} of ${candidates.slice(0, 12).join(', ')})`);
+  await page.fill('#search-input', word);
   await page.press('#search-input', 'Enter');
-  await page.waitForSelector('#drawer[data-state="ready"][data-view="search"]');
-  ok(params(page).q === 'the', 'search query kept in the URL');
-  noProblems('search');
+  await waitView(page, 'search', (p, w) => p.q === w, word);
+  ok(params(page).q === word, `search query kept in the URL (q=${word})`);
+  const results = page.locator('#drawer li.result');
+  ok((await results.count()) > 0, `search lists ${await results.count()} articles`);
+  // The first result that reports events (usually the first).
+  const nth = await page.$$eval('#drawer li.result', (lis) => lis.findIndex((li) => Number(li.dataset.events) > 0));
+  ok(nth >= 0, `a result reports events (result ${nth + 1})`);
+  const articleId = await results.nth(nth).getAttribute('data-id');
+  await results.nth(nth).locator('.result-open').click();
+  await waitView(page, 'article', (p, id) => p.article === id, articleId);
+  ok(params(page).article === articleId && params(page).q === word, `URL names the opened article and keeps the search (article=${articleId})`);
+  const art = await (await page.request.get(`${base}/api/articles/${encodeURIComponent(articleId)}`)).json();
+  ok(
+    norm(await page.locator('#drawer .article-view h2').innerText()) === norm(art.article.title || art.article.id),
+    `article title shown: ${JSON.stringify(art.article.title || art.article.id)}`,
+  );
+  ok(
+    (await page.locator('#drawer .article-view .kicker .badge.synthetic').count()) === (art.article.synthetic ? 1 : 0),
+    `synthetic badge ${art.article.synthetic ? 'shown' : 'absent'} (synthetic = ${art.article.synthetic})`,
+  );
+  const shownText = await page.$eval('#drawer [data-role="article-text"]', (el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('.refs').forEach((r) => r.remove());
+    return [...copy.querySelectorAll('p')].map((p) => p.textContent).join('\n\n');
+  });
+  ok(norm(shownText) === norm(art.article.text) && shownText.length > 0, `article text shown in full (${art.article.text.length} characters)`);
+  const cards = await page.locator('#drawer .event-card').count();
+  ok(cards === art.events.length && cards > 0, `article lists its ${cards} events`);
+  const refs = await page.locator('#drawer .article-text a.ref').count();
+  const marked = await page.locator('#drawer .article-text mark.ev-sentence').count();
+  ok(refs === art.events.length, `every event is marked in the text (${marked} sentences, ${refs} event links)`);
+  const claimRows = await page.locator('#drawer .article-view table.claims tbody tr').count();
+  ok(claimRows === art.claims.length, `article lists its ${art.claims.length} claims`);
+  ok(await page.locator('#drawer-back').isVisible(), 'Back button shown (the search is underneath)');
+  noProblems('article');
+  await page.screenshot({ path: join(shots, 'article.png') });
+
+  // 7. An event from the article; its header leads back to the article.
+  const firstEvent = String(art.events[0].event_id);
+  await page.locator('#drawer .event-card .event-open').first().click();
+  await waitView(page, 'event', (p, id) => p.event === id, firstEvent);
+  ok(params(page).event === firstEvent && params(page).article === articleId, `event opened from the article (event=${firstEvent})`);
+  const evFromArticle = await (await page.request.get(`${base}/api/events/${encodeURIComponent(firstEvent)}`)).json();
+  ok(evFromArticle.event.record_id === articleId, 'the event is one of the article\'s');
+  await page.locator('#drawer .event-view .article .article-open').first().click();
+  await waitView(page, 'article', (p, id) => p.article === id && !p.event, articleId);
+  ok(params(page).article === articleId && !params(page).event, 'the event\'s article header opens the article view');
+  // An event link inside the text opens that event.
+  const lastRef = page.locator('#drawer .article-text a.ref').last();
+  const refId = await lastRef.getAttribute('data-id');
+  await lastRef.click();
+  await waitView(page, 'event', (p, id) => p.event === id, refId);
+  ok(params(page).event === refId, `a numbered link in the text opens its event (event=${refId})`);
+  noProblems('article → event');
+
+  // 8. Back and forward through search → article → event → article → event.
+  await page.goBack();
+  await waitView(page, 'article', (p) => !p.event && !!p.article);
+  ok(true, 'back: the article again');
+  await page.goBack();
+  await waitView(page, 'event', (p, id) => p.event === id, firstEvent);
+  ok(true, 'back: the first event again');
+  await page.goBack();
+  await waitView(page, 'article', (p) => !p.event && !!p.article);
+  ok(true, 'back: the article as opened from the search');
+  await page.locator('#drawer-back').click();
+  await waitView(page, 'search', (p, w) => p.q === w && !p.article, word);
+  ok(params(page).q === word && !params(page).article, 'the drawer\'s Back button returns to the search results');
+  await page.goForward();
+  await waitView(page, 'article', (p, id) => p.article === id, articleId);
+  ok(true, 'forward: the article again');
+  // The article's URL in a new tab shows the same article.
+  const page3 = await newPage(context);
+  await page3.goto(page.url(), { waitUntil: 'domcontentloaded' });
+  await page3.waitForSelector('#drawer[data-state="ready"][data-view="article"]');
+  ok(
+    (await page3.locator('#drawer .article-view').getAttribute('data-id')) === articleId &&
+      (await page3.locator('#drawer .event-card').count()) === art.events.length,
+    'the article\'s URL in a new tab shows the article',
+  );
+  await page3.close();
+  noProblems('article history');
 } catch (err) {
   exitCode = 1;
   if (!/^[^\n]*$/.test(err.message) || !err.message) console.error(err);
@@ -248,13 +343,26 @@ console.log(
   `\nfirst full render (navigation start -> all panels drawn): ` +
     renderTimes.map((t, i) => `${fmtMs(t)} (${labels[i]})`).join(', '),
 );
-console.log(`screenshots: ${shots}/dashboard.png, alert.png, event.png`);
+console.log(`screenshots: ${shots}/dashboard.png, alert.png, event.png, article.png`);
 console.log(`${passed} passed, ${failed + (exitCode && !failed ? 1 : 0)} failed`);
 process.exit(exitCode || (failed ? 1 : 0));
 
 // --- helpers ---------------------------------------------------------------------------------------
 function norm(s) {
   return String(s).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Waits until the URL's parameters satisfy `check(params, arg)` (back/forward have run),
+ * then until the drawer shows `view`, loaded.
+ */
+async function waitView(page, view, check, arg) {
+  const until = Date.now() + TIMEOUT;
+  while (!check(params(page), arg)) {
+    if (Date.now() > until) throw new Error(`timed out waiting for the URL of the ${view} view (at ${page.url()})`);
+    await page.waitForTimeout(20);
+  }
+  await page.waitForSelector(`#drawer[data-state="ready"][data-view="${view}"]`);
 }
 
 /** What a person sees of the filtered view: form values, scope line, listed events. */

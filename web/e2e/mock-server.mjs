@@ -53,7 +53,7 @@ const events = [];
 for (let a = 0; a < 400; a++) {
   const d = Math.floor(rand() * 120);
   articles.push({
-    id: `mock-${a}`,
+    id: `mock/${a}`, // record ids may hold '/': the dashboard must encode them
     title: `Mock report ${a}: ${pick(['talks', 'strikes', 'aid', 'protests', 'visit'])}`,
     url: `https://example.org/news/${a}`,
     outlet: pick(['Example Wire', 'Daily Example', 'Example Times']),
@@ -109,6 +109,48 @@ for (let i = 0; i < 1500; i++) {
 }
 events.sort((a, b) => (a.event_date < b.event_date ? 1 : -1));
 const item = ({ _segments, ...e }) => e;
+
+// Article texts: each event's sentence (one per sentence, numbered from 0) between filler
+// sentences, paragraphs of three; the first sentence holds a numeric claim.
+const FILLER = [
+  'Officials gave no further details.',
+  'The situation remained tense, residents said.',
+  'Analysts said the move could shape relations in the months ahead.',
+  'Diplomats were expected to meet again next week.',
+];
+for (const a of articles) {
+  const own = events.filter((e) => e.record_id === a.id);
+  const sentences = [`About ${fmtN(1000 + a.day * 37)} people gathered in the capital, local officials said.`];
+  own.forEach((e, i) => {
+    e.sentence = sentences.length;
+    sentences.push(e.sentence_text, FILLER[(a.day + i) % FILLER.length]);
+  });
+  if (sentences.length < 3) sentences.push(FILLER[a.day % FILLER.length]);
+  a.text = sentences.map((t, i) => (i && i % 3 === 0 ? `\n\n${t}` : i ? ` ${t}` : t)).join('');
+  a.claims = [
+    {
+      id: a.id,
+      article: a.id,
+      sentence: 0,
+      value: 1000 + a.day * 37,
+      low: null,
+      high: null,
+      unit: 'person',
+      qualifier: 'approx',
+      subject: 'people in the capital',
+      claimant: 'local officials',
+      claimant_code: '',
+      anonymous: false,
+      text: `About ${fmtN(1000 + a.day * 37)} people`,
+      sentence_text: sentences[0],
+      date: a.date,
+    },
+  ];
+}
+function fmtN(n) {
+  return n.toLocaleString('en');
+}
+const articleHead = (a) => ({ id: a.id, title: a.title, url: a.url, outlet: a.outlet, date: a.date, synthetic: a.synthetic });
 
 function filtered(q) {
   const f = (k) => q.get(k) || '';
@@ -194,7 +236,7 @@ function api(path, q) {
     const a = articles.find((x) => x.id === e.record_id);
     return {
       event: item(e),
-      article: { id: a.id, title: a.title, url: a.url, outlet: a.outlet, date: a.date, synthetic: a.synthetic },
+      article: articleHead(a),
       segments: e._segments,
       coding: {
         pattern: `* ${e._segments[2].text.toUpperCase()} +`,
@@ -211,6 +253,12 @@ function api(path, q) {
       ],
       mentions: [{ record_id: a.id, sentence: e.sentence, date: a.date, title: a.title, outlet: a.outlet, url: a.url }],
     };
+  }
+  if (path.startsWith('articles/')) {
+    const a = articles.find((x) => x.id === decodeURIComponent(path.slice(9)));
+    if (!a) return [404, `no article "${decodeURIComponent(path.slice(9))}"`];
+    const own = events.filter((e) => e.record_id === a.id).sort((x, y) => x.sentence - y.sentence);
+    return { article: { ...articleHead(a), text: a.text }, events: own.map(item), claims: a.claims };
   }
   if (path === 'alerts') return { alerts };
   if (path.startsWith('alerts/')) {
@@ -289,20 +337,27 @@ function api(path, q) {
     return { actors: [...n].map(([code, events]) => ({ code, events })).sort((a, b) => b.events - a.events) };
   }
   if (path === 'search') {
-    const words = (q.get('q') || '').toLowerCase();
-    const hits = articles.filter((a) => a.title.toLowerCase().includes(words)).slice(0, 20);
+    // Every word must be in the title or the text (no stemming here).
+    const words = (q.get('q') || '').toLowerCase().split(/\s+/).filter(Boolean);
+    const all = articles.filter((a) => words.every((w) => `${a.title} ${a.text}`.toLowerCase().includes(w)));
+    const limit = +(q.get('limit') || 20);
+    const offset = +(q.get('offset') || 0);
     return {
-      results: hits.map((a) => ({
-        id: a.id,
-        title: a.title,
-        date: a.date,
-        outlet: a.outlet,
-        url: a.url,
-        synthetic: a.synthetic,
-        events: events.filter((e) => e.record_id === a.id).length,
-        snippet: [{ text: 'Reports of ', hit: false }, { text: words, hit: true }, { text: ' continued.', hit: false }],
-      })),
-      next_offset: null,
+      results: all.slice(offset, offset + limit).map((a) => {
+        const at = Math.max(0, a.text.toLowerCase().indexOf(words[0] || ''));
+        const from = Math.max(0, at - 40);
+        const len = (words[0] || '').length;
+        return {
+          ...articleHead(a),
+          events: events.filter((e) => e.record_id === a.id).length,
+          snippet: [
+            { text: a.text.slice(from, at), hit: false },
+            { text: a.text.slice(at, at + len), hit: true },
+            { text: a.text.slice(at + len, at + len + 60), hit: false },
+          ],
+        };
+      }),
+      next_offset: offset + limit < all.length ? offset + limit : null,
     };
   }
   if (path === 'claims') return { claims: [], conflicts: [] };

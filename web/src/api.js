@@ -51,6 +51,8 @@ export const api = {
   events: (state, offset = 0, limit = 50) =>
     get('events', { ...filterParams(state), limit, offset }),
   event: (id) => get(`events/${encodeURIComponent(id)}`),
+  /** An article's text, its events in text order and its claims (ids may hold '/': encoded). */
+  article: (id) => get(`articles/${encodeURIComponent(id)}`),
   alerts: () => get('alerts'),
   alert: (id) => get(`alerts/${encodeURIComponent(id)}`),
   series: (state) => get('series', { ...filterParams(state), interval: state.interval || 'week' }),

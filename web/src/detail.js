@@ -1,6 +1,11 @@
 // The drawer's views: an alert with its evidence, one event (highlighted sentence, coding,
-// attribution, article, claims), and full-text search results.
-import { h, fmt, signed, extLink } from './dom.js';
+// attribution, article, claims), one article (its text with the coded sentences marked, its
+// events and claims), and full-text search results.
+//
+// Views get `nav`, the links back into the dashboard: openEvent(id), openArticle(id),
+// filterDyad(source, target), and eventHref(id) / articleHref(id) for the links' href (so a
+// link can also be opened in a new tab).
+import { h, fmt, signed } from './dom.js';
 import { actorLabel, actorName, quadInfo, ROLE_NAMES } from './labels.js';
 import { eventCards, quadChip, syntheticBadge, dyadName, placeName } from './lists.js';
 
@@ -15,8 +20,34 @@ function dyadButton(source, target, filterDyad) {
   });
 }
 
+/**
+ * A link inside the dashboard: a real href (new tab, copy link), but a plain click calls
+ * `open()` instead of loading the page.
+ */
+function appLink(href, text, open, attrs = {}) {
+  return h(
+    'a',
+    {
+      ...attrs,
+      href,
+      onclick: (ev) => {
+        if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+        ev.preventDefault();
+        open();
+      },
+    },
+    text,
+  );
+}
+
+/** A link to an article's view in the drawer. */
+function articleLink(nav, id, text, attrs = {}) {
+  if (!nav || !id) return h('span', { text });
+  return appLink(nav.articleHref(id), text, () => nav.openArticle(id), attrs);
+}
+
 /** An alert: what was observed, against which baseline, and the evidence events. */
-export function alertView({ alert: a, events }, openEvent, filterDyad) {
+export function alertView({ alert: a, events }, { openEvent, filterDyad }) {
   const [source, target] = String(a.dyad || '').split('>');
   return h(
     'article',
@@ -46,7 +77,8 @@ export function alertView({ alert: a, events }, openEvent, filterDyad) {
 }
 
 /** One event, fully explained. */
-export function eventView(d, filterDyad) {
+export function eventView(d, nav) {
+  const filterDyad = nav.filterDyad;
   const e = d.event;
   const a = d.article || {};
   const synthetic = e.synthetic || a.synthetic;
@@ -77,9 +109,9 @@ export function eventView(d, filterDyad) {
     dyadButton(e.source, e.target, filterDyad),
     section('According to', attribution(d.attribution)),
     section('Why it was coded this way', coding(d.coding)),
-    section('Article', article(a, e)),
+    section('Article', article(a, e, nav)),
     section(`Claims in the article (${(d.claims || []).length})`, claims(d.claims || [])),
-    (d.mentions || []).length > 1 ? section(`Reported in ${d.mentions.length} articles`, mentions(d.mentions)) : null,
+    (d.mentions || []).length > 1 ? section(`Reported in ${d.mentions.length} articles`, mentions(d.mentions, nav)) : null,
   );
 }
 
@@ -154,14 +186,22 @@ function coding(c) {
   );
 }
 
-function article(a, e) {
+/** The event's article: its title opens the article view; the original is linked too. */
+function article(a, e, nav) {
+  const id = a.id || e.record_id;
   return h(
     'div',
     { class: 'article' },
-    h('p', { class: 'article-title' }, extLink(a.url, a.title || a.id || e.record_id), ' ', syntheticBadge(a.synthetic)),
-    h('p', { class: 'muted', text: [a.outlet, a.date].filter(Boolean).join(' · ') || e.record_id }),
-    h('p', { class: 'muted small', text: `record ${a.id || e.record_id}, sentence ${e.sentence}` }),
+    h('p', { class: 'article-title' }, articleLink(nav, id, a.title || id, { class: 'article-open' }), ' ', syntheticBadge(a.synthetic)),
+    h('p', { class: 'muted' }, [a.outlet, a.date].filter(Boolean).join(' · '), a.url ? [a.outlet || a.date ? ' · ' : '', original(a.url)] : null),
+    h('p', { class: 'muted small' }, `record ${id}, sentence ${e.sentence} · `, articleLink(nav, id, 'read the whole article, its events and claims →', { class: 'article-open' })),
   );
+}
+
+/** "original ↗": the article where it was published (null without a URL). */
+function original(url, text = 'original ↗') {
+  if (!url || !/^https?:\/\//i.test(url)) return null;
+  return h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'external', title: url, text });
 }
 
 /**
@@ -222,18 +262,24 @@ function about(c) {
   return [c.subject, name && name !== c.subject ? `(${name})` : ''].filter(Boolean).join(' ');
 }
 
-function mentions(ms) {
+function mentions(ms, nav) {
   return h(
     'ul',
     { class: 'mentions' },
     ms.map((m) =>
-      h('li', {}, h('span', { class: 'muted', text: `${m.date || ''} ${m.outlet || ''} ` }), extLink(m.url, m.title || m.record_id)),
+      h(
+        'li',
+        {},
+        h('span', { class: 'muted', text: `${m.date || ''} ${m.outlet || ''} ` }),
+        articleLink(nav, m.record_id, m.title || m.record_id),
+        m.url ? [' ', original(m.url, '↗')] : null,
+      ),
     ),
   );
 }
 
 /** Full-text search results; `more()` loads the next page when there is one. */
-export function searchView(q, data, more) {
+export function searchView(q, data, more, nav) {
   const results = data.results || [];
   return h(
     'article',
@@ -241,7 +287,7 @@ export function searchView(q, data, more) {
     h('p', { class: 'kicker', text: 'Search' }),
     h('h2', {}, `Articles matching “${q}”`),
     results.length
-      ? h('ol', { class: 'results' }, results.map(searchResult))
+      ? h('ol', { class: 'results' }, results.map((r) => searchResult(r, nav)))
       : h('p', { class: 'muted', text: 'No article matches.' }),
     data.next_offset !== null && data.next_offset !== undefined
       ? h('button', { type: 'button', class: 'secondary more', onclick: more, text: 'More results' })
@@ -249,18 +295,206 @@ export function searchView(q, data, more) {
   );
 }
 
-export function searchResult(r) {
+/** One search result: the title opens the article view. */
+export function searchResult(r, nav) {
   return h(
     'li',
-    { class: 'result' },
-    h('p', { class: 'article-title' }, extLink(r.url, r.title || r.id), ' ', syntheticBadge(r.synthetic)),
-    h('p', { class: 'muted small', text: [r.date, r.outlet, `${fmt(r.events)} event${r.events === 1 ? '' : 's'}`].filter(Boolean).join(' · ') }),
+    { class: 'result', dataset: { id: r.id, events: String(r.events ?? 0) } },
+    h('p', { class: 'article-title' }, articleLink(nav, r.id, r.title || r.id, { class: 'result-open' }), ' ', syntheticBadge(r.synthetic)),
+    h(
+      'p',
+      { class: 'muted small' },
+      [r.date, r.outlet, `${fmt(r.events)} event${r.events === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
+      r.url ? [' · ', original(r.url)] : null,
+    ),
     h(
       'p',
       { class: 'snippet' },
       (r.snippet || []).map((s) => (s.hit ? h('mark', { text: s.text }) : s.text)),
     ),
   );
+}
+
+// --- the article view ------------------------------------------------------------------------
+
+/**
+ * One article: its text with the sentences that were coded into events marked (each followed
+ * by numbered links to its events), its numeric claims underlined, then the events in text
+ * order (numbered the same) and the claims.
+ */
+export function articleView(d, nav) {
+  const a = d.article || {};
+  const events = d.events || [];
+  const cl = d.claims || [];
+  const text = a.text || '';
+  const counts = [
+    `${fmt(events.length)} event${events.length === 1 ? '' : 's'}`,
+    `${fmt(cl.length)} claim${cl.length === 1 ? '' : 's'}`,
+  ].join(' · ');
+  return h(
+    'article',
+    { class: 'view article-view', dataset: { view: 'article', id: a.id } },
+    h('p', { class: 'kicker' }, 'Article', syntheticBadge(a.synthetic)),
+    h('h2', { text: a.title || a.id }),
+    h(
+      'p',
+      { class: 'byline' },
+      h('span', { text: [a.outlet, a.date].filter(Boolean).join(' · ') }),
+      a.url ? [a.outlet || a.date ? ' · ' : '', original(a.url, 'read the original ↗')] : null,
+    ),
+    h('p', { class: 'muted small' }, `record `, h('code', { text: a.id }), ` · ${counts}`),
+    events.length || cl.length
+      ? h(
+          'p',
+          { class: 'legend' },
+          events.length ? h('span', { class: 'legend-item ev-sentence', text: 'coded into events (the numbers open them)' }) : null,
+          cl.length ? h('span', { class: 'legend-item claim-hl', text: 'numeric claim' }) : null,
+        )
+      : null,
+    text
+      ? h('div', { class: 'article-text', dataset: { role: 'article-text' } }, articleText(text, events, cl, nav))
+      : h('p', { class: 'muted', text: 'No text stored for this article.' }),
+    section(
+      `Events it reports (${fmt(events.length)})`,
+      events.length
+        ? eventCards(events, nav.openEvent, { numbered: true })
+        : h('p', { class: 'muted', text: 'No events were coded from this article.' }),
+    ),
+    section(`Claims (${fmt(cl.length)})`, claims(cl)),
+  );
+}
+
+/** The text as paragraphs, with event sentences and claims marked. */
+function articleText(text, events, cl, nav) {
+  // Sentences: found in text order (events come in text order); several events of one
+  // sentence share its mark. A sentence not found is simply not marked.
+  const sentences = [];
+  const bySentence = new Map();
+  let cursor = 0;
+  events.forEach((e, i) => {
+    const ref = { e, n: i + 1 };
+    const known = bySentence.get(e.sentence);
+    if (known) {
+      known.refs.push(ref);
+      return;
+    }
+    const at = find(text, e.sentence_text, cursor);
+    if (!at || sentences.some((s) => at[0] < s.end && s.start < at[1])) return;
+    const s = { start: at[0], end: at[1], sentence: e.sentence, refs: [ref] };
+    sentences.push(s);
+    bySentence.set(e.sentence, s);
+    cursor = at[1];
+  });
+  sentences.sort((x, y) => x.start - y.start);
+
+  // Claims: at their span when it checks out, else their words inside their sentence.
+  const marks = [];
+  for (const c of cl) {
+    const at = claimRange(text, c, bySentence);
+    if (at && !marks.some((m) => at[0] < m.end && m.start < at[1])) marks.push({ start: at[0], end: at[1], c });
+  }
+  marks.sort((x, y) => x.start - y.start);
+
+  /** Text between two offsets with its claims underlined; `PARA` where a paragraph ends. */
+  const plain = (from, to, paragraphs) => {
+    const out = [];
+    const push = (t) => {
+      if (!paragraphs) return out.push(t);
+      t.split(/\n[ \t]*\n\s*/).forEach((part, i) => {
+        if (i) out.push(PARA);
+        if (part) out.push(part);
+      });
+    };
+    let pos = from;
+    for (const m of marks) {
+      if (m.start < from || m.end > to) continue;
+      if (m.start > pos) push(text.slice(pos, m.start));
+      out.push(h('span', { class: 'claim-hl', title: claimTitle(m.c), text: text.slice(m.start, m.end) }));
+      pos = m.end;
+    }
+    if (pos < to) push(text.slice(pos, to));
+    return out;
+  };
+
+  const inline = [];
+  let pos = 0;
+  for (const s of sentences) {
+    inline.push(...plain(pos, s.start, true));
+    inline.push(
+      h(
+        'mark',
+        { class: 'ev-sentence', dataset: { sentence: String(s.sentence) } },
+        plain(s.start, s.end, false),
+      ),
+      h(
+        'span',
+        { class: 'refs' },
+        s.refs.map(({ e, n }) =>
+          appLink(nav.eventHref(e.event_id), String(n), () => nav.openEvent(String(e.event_id)), {
+            class: `ref q${quadInfo(e.quad).quad}`,
+            title: `${n}: ${actorName(e.source) || e.source} → ${actorName(e.target) || e.target} · ${e.code} ${e.code_name || ''}`,
+            'aria-label': `event ${n}`,
+            dataset: { id: String(e.event_id) },
+          }),
+        ),
+      ),
+    );
+    pos = s.end;
+  }
+  inline.push(...plain(pos, text.length, true));
+
+  // Group into paragraphs.
+  const paras = [[]];
+  for (const x of inline) {
+    if (x === PARA) paras.push([]);
+    else paras[paras.length - 1].push(x);
+  }
+  return paras.filter((p) => p.length).map((p) => h('p', {}, p));
+}
+
+const PARA = Symbol('paragraph');
+
+/** [start, end) of `needle` in `text` at or after `from` (else anywhere); whitespace may differ. */
+function find(text, needle, from = 0) {
+  if (!needle) return null;
+  let i = text.indexOf(needle, from);
+  if (i < 0) i = text.indexOf(needle);
+  if (i >= 0) return [i, i + needle.length];
+  const words = needle.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!words[0]) return null;
+  const re = new RegExp(words.join('\\s+'), 'g');
+  re.lastIndex = from;
+  const m = re.exec(text) || ((re.lastIndex = 0), re.exec(text));
+  return m ? [m.index, m.index + m[0].length] : null;
+}
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
+/** Where a claim's words are in the text. */
+function claimRange(text, c, bySentence) {
+  if (!c.text) return null;
+  // `span`, when the server sends it, is in UTF-8 bytes of the text: checked before use.
+  const sp = c.span;
+  if (sp && Number.isInteger(sp.start) && Number.isInteger(sp.end)) {
+    const bytes = utf8.encode(text);
+    if (sp.end <= bytes.length) {
+      const start = fromUtf8.decode(bytes.subarray(0, sp.start)).length;
+      const end = start + fromUtf8.decode(bytes.subarray(sp.start, sp.end)).length;
+      if (text.slice(start, end) === c.text) return [start, end];
+    }
+  }
+  const s = bySentence.get(c.sentence);
+  const within = s ? [s.start, s.end] : find(text, c.sentence_text);
+  if (!within) return null;
+  const i = text.slice(within[0], within[1]).indexOf(c.text);
+  return i < 0 ? null : [within[0] + i, within[0] + i + c.text.length];
+}
+
+function claimTitle(c) {
+  return [`${claimValue(c)}`, claimant(c) ? `claimed by ${claimant(c)}` : '', about(c) ? `about ${about(c)}` : '']
+    .filter(Boolean)
+    .join(' · ');
 }
 
 // --- helpers ---------------------------------------------------------------------------------

@@ -100,12 +100,15 @@ export function eventRows(events, open) {
   );
 }
 
-/** A compact list of events (alert evidence): date, dyad, what, the sentence. */
-export function eventCards(events, open) {
+/**
+ * A compact list of events (alert evidence, an article's events): date, dyad, what, the
+ * sentence. `numbered`: each starts with its number (the article text refers to it).
+ */
+export function eventCards(events, open, { numbered = false } = {}) {
   return h(
     'ol',
     { class: 'event-cards' },
-    events.map((e) =>
+    events.map((e, i) =>
       h(
         'li',
         { class: 'event-card', dataset: { id: String(e.event_id) } },
@@ -115,6 +118,7 @@ export function eventCards(events, open) {
           h(
             'span',
             { class: 'card-head' },
+            numbered ? h('span', { class: `ref-num q${quadInfo(e.quad).quad}`, text: String(i + 1) }) : null,
             h('span', { class: 'muted', text: e.event_date }),
             ' ',
             h('b', { text: `${actorName(e.source)} → ${actorName(e.target)}` }),

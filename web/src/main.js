@@ -1,8 +1,9 @@
 // Vigil dashboard: wires the panels to the API and keeps the view in the URL.
 //
 // Panels (timeline, map, network, events) follow the filters; the alert list and summary are
-// loaded once. The drawer on the right shows an alert's evidence, one event, or search
-// results; which one is open is part of the URL too, so back/forward and shared links work.
+// loaded once. The drawer on the right shows an alert's evidence, one event, one article, or
+// search results; which one is open is part of the URL too, so back/forward and shared links
+// work.
 //
 // When every panel has been drawn and painted for the first time the page sets
 // <html data-ready="1"> and the performance mark "vigil-first-render" (read by the e2e test).
@@ -15,7 +16,7 @@ import * as timeline from './timeline.js';
 import * as worldMap from './map.js';
 import * as network from './network.js';
 import { renderAlerts, eventRows, syntheticBadge } from './lists.js';
-import { alertView, eventView, searchView, searchResult } from './detail.js';
+import { alertView, eventView, articleView, searchView, searchResult } from './detail.js';
 
 let state = url.read();
 let alerts = [];
@@ -185,12 +186,24 @@ function drawAlerts() {
 let drawerGen = 0;
 let searchData = null;
 
-/** Shows what the URL asks for in the drawer: an event, else an alert, else search results. */
-async function renderDrawer() {
+/** What the drawer's views link to (see detail.js). */
+const nav = {
+  openEvent: (id) => openEvent(id),
+  openArticle: (id) => openArticle(id),
+  filterDyad: (source, target) => filterDyad(source, target),
+  eventHref: (id) => url.href(url.merge(state, { event: id })),
+  articleHref: (id) => url.href(url.merge(state, { article: id, event: '' })),
+};
+
+/**
+ * Shows what the URL asks for in the drawer: an event, else an article, else an alert, else
+ * search results. `scroll`: where to scroll it to (coming back to a view), else the top.
+ */
+async function renderDrawer({ scroll = 0 } = {}) {
   const g = ++drawerGen;
   const drawer = $('#drawer');
   const body = $('#drawer-body');
-  const want = state.event ? 'event' : state.alert ? 'alert' : state.q ? 'search' : null;
+  const want = state.event ? 'event' : state.article ? 'article' : state.alert ? 'alert' : state.q ? 'search' : null;
   document.querySelectorAll('#alerts li.alert').forEach((li) => li.classList.toggle('selected', li.dataset.id === state.alert));
   if (!want) {
     drawer.hidden = true;
@@ -201,20 +214,21 @@ async function renderDrawer() {
   drawer.hidden = false;
   drawer.dataset.state = 'loading';
   document.body.classList.add('drawer-open');
-  // "Back" returns to the alert an event was opened from.
-  $('#drawer-back').hidden = !(want === 'event' && (state.alert || state.q));
+  // "Back" returns to the view this one was opened from (the alert, the search, the article).
+  $('#drawer-back').hidden = !(history.state?.depth > 0);
   fill(body, h('p', { class: 'muted', text: 'Loading…' }));
   try {
     let view;
-    if (want === 'event') view = eventView(await api.event(state.event), filterDyad);
-    else if (want === 'alert') view = alertView(await api.alert(state.alert), openEvent, filterDyad);
+    if (want === 'event') view = eventView(await api.event(state.event), nav);
+    else if (want === 'article') view = articleView(await api.article(state.article), nav);
+    else if (want === 'alert') view = alertView(await api.alert(state.alert), nav);
     else {
       searchData = await api.search(state.q);
-      view = searchView(state.q, searchData, moreResults);
+      view = searchView(state.q, searchData, moreResults, nav);
     }
     if (g !== drawerGen) return;
     fill(body, view);
-    body.scrollTop = 0;
+    body.scrollTop = scroll;
     drawer.dataset.state = 'ready';
     drawer.dataset.view = want;
   } catch (err) {
@@ -231,30 +245,47 @@ async function moreResults() {
   const d = await api.search(q, searchData.next_offset).catch(showError);
   if (!d || q !== state.q) return;
   searchData = { ...d, results: [...searchData.results, ...(d.results || [])] };
-  $('#drawer-body .results').append(...(d.results || []).map(searchResult));
+  $('#drawer-body .results').append(...(d.results || []).map((r) => searchResult(r, nav)));
   if (d.next_offset === null || d.next_offset === undefined) $('#drawer-body .search-view .more')?.remove();
 }
 
 function openEvent(id) {
   navigate({ event: id });
 }
+/** An article; what it was opened from (search, alert, event) stays underneath for "back". */
+function openArticle(id) {
+  navigate({ article: id, event: '' });
+}
 function openAlert(id) {
-  navigate({ alert: id, event: '', q: '' });
+  navigate({ alert: id, event: '', article: '', q: '' });
 }
 /** Filters the panels to a dyad, keeping what the drawer shows. */
 function filterDyad(source, target) {
   navigate({ source, target, actor: '' });
 }
 function closeDrawer() {
-  navigate({ alert: '', event: '', q: '' });
+  navigate({ alert: '', event: '', article: '', q: '' });
 }
 
 // --- navigation -------------------------------------------------------------------------------
 
-/** Applies a change of state: pushes it to the URL, then redraws what changed. */
+const drawerKey = (s) => url.DRAWER_KEYS.map((k) => s[k] || '').join('\n');
+
+/**
+ * Applies a change of state: pushes it to the URL, then redraws what changed. Each history
+ * entry records how many drawer views lie under it (`depth`, for the drawer's Back button);
+ * the entry left behind records where the drawer was scrolled, to return there.
+ */
 function navigate(patch) {
   const before = state;
-  state = url.go(state, patch);
+  const next = url.merge(state, patch);
+  const depth = history.state?.depth || 0;
+  let data = { depth: 0 };
+  if (url.drawerOpen(before) && url.drawerOpen(next)) {
+    data = { depth: drawerKey(before) === drawerKey(next) ? depth : depth + 1 };
+    history.replaceState({ ...history.state, scroll: $('#drawer-body').scrollTop }, '');
+  }
+  state = url.go(state, patch, { data });
   apply(before);
 }
 
@@ -264,18 +295,18 @@ function setFilters(patch) {
 }
 
 /** Redraws what differs between `before` and the current state. */
-function apply(before) {
+function apply(before, drawerOptions) {
   syncForm();
   const panels = !url.samePanels(before, state) ? refreshPanels() : Promise.resolve();
-  if (before.event !== state.event || before.alert !== state.alert || before.q !== state.q) renderDrawer();
+  if (drawerKey(before) !== drawerKey(state)) renderDrawer(drawerOptions);
   return panels;
 }
 
-// Back/forward: read the state from the URL again.
+// Back/forward: read the state from the URL again (and the drawer's scroll position).
 window.addEventListener('popstate', () => {
   const before = state;
   state = url.read();
-  apply(before);
+  apply(before, { scroll: history.state?.scroll || 0 });
 });
 
 // --- filter form ------------------------------------------------------------------------------
@@ -333,7 +364,7 @@ for (const name of ['actor', 'source', 'target']) {
 $('#search-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const q = $('#search-input').value.trim();
-  navigate({ q, alert: '', event: '' });
+  navigate({ q, alert: '', event: '', article: '' });
 });
 
 $('#events-more').addEventListener('click', moreEvents);

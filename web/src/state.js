@@ -3,6 +3,7 @@
 //
 //   ?actor=RUS&quad=4&since=2024-01-01&interval=day     filters
 //   &q=troops                                           full-text search (drawer)
+//   &article=synth-2024-06-28-0052                      one article: text, events, claims (drawer)
 //   &alert=RUS%3EUKR%2F4%2F2024-06-30                    an alert's evidence (drawer)
 //   &event=123456                                       one event (drawer)
 
@@ -17,9 +18,13 @@ export const KEYS = [
   'until',
   'interval',
   'q',
+  'article',
   'alert',
   'event',
 ];
+
+/** Keys that choose what the drawer shows (the one shown is the first set of event, article, alert, q). */
+export const DRAWER_KEYS = ['event', 'article', 'alert', 'q'];
 
 /** Keys that change what the panels show (the drawer keys do not). */
 export const PANEL_KEYS = ['actor', 'source', 'target', 'code', 'quad', 'since', 'until', 'interval'];
@@ -62,21 +67,30 @@ export function samePanels(a, b) {
   return PANEL_KEYS.every((k) => (a[k] || '') === (b[k] || ''));
 }
 
-/**
- * Moves to a new state: pushes a history entry (unless `replace`) and returns the new state.
- * `patch` values of '' or null remove the key.
- */
-export function go(current, patch, { replace = false } = {}) {
+/** A state with `patch` applied: values of '' or null remove the key. */
+export function merge(current, patch) {
   const next = { ...current };
   for (const [k, v] of Object.entries(patch)) {
     if (v === '' || v === null || v === undefined) delete next[k];
     else next[k] = String(v);
   }
   if (!next.interval) next.interval = DEFAULT_INTERVAL;
+  return next;
+}
+
+/** True when the state opens the drawer. */
+export const drawerOpen = (state) => DRAWER_KEYS.some((k) => state[k]);
+
+/**
+ * Moves to a new state: pushes a history entry (unless `replace`) and returns the new state.
+ * `patch` values of '' or null remove the key. `data` is kept as the entry's history.state.
+ */
+export function go(current, patch, { replace = false, data = null } = {}) {
+  const next = merge(current, patch);
   const url = href(next);
   if (url !== location.pathname + location.search) {
-    if (replace) history.replaceState(null, '', url);
-    else history.pushState(null, '', url);
+    if (replace) history.replaceState(history.state, '', url);
+    else history.pushState(data, '', url);
   }
   return next;
 }
