@@ -14,6 +14,7 @@ use vigil_store::{Filter, HIT_END, HIT_START, StoredEvent};
 
 use crate::error::ApiError;
 use crate::params::{FILTERS, Params};
+use crate::snapshot::{Interval, Query, Snapshot};
 use crate::{AppState, SYNTHETIC_OUTLET, load_snapshot};
 
 /// Every API path, as routed and as `openapi.json` documents it.
@@ -92,17 +93,76 @@ async fn openapi() -> Response {
 }
 
 async fn summary(State(st): St, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
-    Params::parse(q.as_deref(), &[])?;
-    let snap = st.snapshot();
+    let p = Params::parse(q.as_deref(), &[])?;
+    view(&st, "summary", &p, summary_of).await
+}
+
+/// The summary of a snapshot.
+fn summary_of(snap: &Snapshot) -> Value {
     let range = snap.date_range();
     let top = snap.network(&Default::default(), 10);
-    Ok(ok(json!({
+    json!({
         "counts": snap.totals.counts,
         "first_date": range.map(|r| r.0),
         "last_date": range.map(|r| r.1),
         "synthetic_articles": snap.totals.synthetic_articles,
         "top_dyads": top.links,
-    })))
+    })
+}
+
+/// An aggregate view: from the view cache, else computed from the snapshot on a blocking
+/// thread (a million rows take tens of milliseconds) and cached for this snapshot.
+async fn view<F>(st: &Arc<AppState>, endpoint: &str, p: &Params, f: F) -> Result<Response, ApiError>
+where
+    F: FnOnce(&Snapshot) -> Value + Send + 'static,
+{
+    let key = format!("{endpoint}?{}", p.canonical());
+    if let Some(hit) = st.cached_view(&key) {
+        return Ok(ok_text(hit));
+    }
+    let snap = st.snapshot();
+    let version = snap.version.clone();
+    let body: Arc<str> = tokio::task::spawn_blocking(move || f(&snap).to_string().into())
+        .await
+        .map_err(|_| ApiError::internal("the view failed"))?;
+    st.cache_view(&version, key, body.clone());
+    Ok(ok_text(body))
+}
+
+/// The views the dashboard asks for first, for a new snapshot: computed before it is
+/// installed, so the first visitor after a change does not wait for them.
+pub(crate) fn default_views(snap: &Snapshot) -> Vec<(String, Arc<str>)> {
+    let all = Query::default();
+    let text = |v: Value| -> Arc<str> { v.to_string().into() };
+    let json = |v: &dyn erased::Json| text(v.value());
+    vec![
+        ("summary?".to_string(), text(summary_of(snap))),
+        ("series?interval=week".to_string(), json(&snap.series(&all, Interval::Week))),
+        ("map?".to_string(), json(&snap.map(&all, 2000))),
+        ("network?limit=60".to_string(), json(&snap.network(&all, 60))),
+    ]
+}
+
+/// Serialising the snapshot's result types behind one signature.
+mod erased {
+    /// A value that becomes JSON.
+    pub(crate) trait Json {
+        fn value(&self) -> serde_json::Value;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn value(&self) -> serde_json::Value {
+            serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+        }
+    }
+}
+
+/// A serialised JSON body with status 200.
+fn ok_text(body: Arc<str>) -> Response {
+    (
+        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        body.to_string(),
+    )
+        .into_response()
 }
 
 /// The list form of an event.
@@ -403,29 +463,38 @@ async fn claims(State(st): St, RawQuery(q): RawQuery) -> Result<Response, ApiErr
 
 async fn series(State(st): St, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), &[FILTERS, &["interval"]])?;
-    let s = st.snapshot().series(&p.query()?, p.interval()?);
-    Ok(ok(serde_json::to_value(s).unwrap_or(Value::Null)))
+    let (query, interval) = (p.query()?, p.interval()?);
+    view(&st, "series", &p, move |s| {
+        serde_json::to_value(s.series(&query, interval)).unwrap_or(Value::Null)
+    })
+    .await
 }
 
 async fn map(State(st): St, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), &[FILTERS, &["places"]])?;
     let max = p.int("places", 2000, 0, 20_000)? as usize;
-    let m = st.snapshot().map(&p.query()?, max);
-    Ok(ok(serde_json::to_value(m).unwrap_or(Value::Null)))
+    let query = p.query()?;
+    view(&st, "map", &p, move |s| {
+        serde_json::to_value(s.map(&query, max)).unwrap_or(Value::Null)
+    })
+    .await
 }
 
 async fn network(State(st): St, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), &[FILTERS, &["limit"]])?;
     let limit = p.int("limit", 60, 1, 1000)? as usize;
-    let n = st.snapshot().network(&p.query()?, limit);
-    Ok(ok(serde_json::to_value(n).unwrap_or(Value::Null)))
+    let query = p.query()?;
+    view(&st, "network", &p, move |s| {
+        serde_json::to_value(s.network(&query, limit)).unwrap_or(Value::Null)
+    })
+    .await
 }
 
 async fn actors(State(st): St, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), &[&["q", "limit"]])?;
     let limit = p.int("limit", 20, 1, 1000)? as usize;
-    let prefix = p.get("q").unwrap_or("");
-    Ok(ok(json!({"actors": st.snapshot().actors(prefix, limit)})))
+    let prefix = p.get("q").unwrap_or("").to_string();
+    view(&st, "actors", &p, move |s| json!({"actors": s.actors(&prefix, limit)})).await
 }
 
 /// A snippet as pieces, the matched words marked.
@@ -569,7 +638,10 @@ async fn post_articles(State(st): St, req: Request) -> Result<Response, ApiError
             Ok(load_snapshot(db)?)
         })
         .await?;
-    st.install(snap);
+    let state = st.clone();
+    tokio::task::spawn_blocking(move || state.install(snap))
+        .await
+        .map_err(|_| ApiError::internal("reloading the events failed"))?;
     st.poke();
     Ok((
         StatusCode::CREATED,

@@ -165,6 +165,9 @@ pub(crate) struct AppState {
     pub(crate) pool: Pool,
     snapshot: RwLock<Arc<Snapshot>>,
     pub(crate) items: Mutex<ItemCache>,
+    /// Aggregate views of the current snapshot, serialised, by endpoint and canonical
+    /// query; emptied (and refilled with the default views) when a snapshot is installed.
+    views: Mutex<std::collections::HashMap<String, Arc<str>>>,
     pub(crate) token: Option<String>,
     pub(crate) coder: Option<CodeFn>,
     /// Asks the refresher to look for changes now.
@@ -181,11 +184,39 @@ impl AppState {
             .clone()
     }
 
-    /// Replaces the snapshot, and forgets the cached items (they may have changed).
+    /// Replaces the snapshot with `s` and its default views (computed first, outside the
+    /// locks), and forgets the cached items and views of the old one.
     pub(crate) fn install(&self, s: Snapshot) {
+        let warm = api::default_views(&s);
+        let mut views = self.views.lock().unwrap_or_else(|e| e.into_inner());
         let mut current = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
         self.items.lock().unwrap_or_else(|e| e.into_inner()).map.clear();
         *current = Arc::new(s);
+        views.clear();
+        views.extend(warm);
+    }
+
+    /// A cached view.
+    pub(crate) fn cached_view(&self, key: &str) -> Option<Arc<str>> {
+        self.views
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(key)
+            .cloned()
+    }
+
+    /// Caches a view computed from the snapshot of `version`, unless that snapshot has
+    /// been replaced meanwhile (checked under the lock `install` holds while replacing).
+    pub(crate) fn cache_view(&self, version: &str, key: String, body: Arc<str>) {
+        let mut views = self.views.lock().unwrap_or_else(|e| e.into_inner());
+        if self.snapshot().version != version {
+            return;
+        }
+        // Bounded: a crawler walking every filter cannot grow it without end.
+        if views.len() >= 2_000 {
+            views.clear();
+        }
+        views.insert(key, body);
     }
 
     /// Wakes the refresher.
@@ -273,13 +304,15 @@ pub(crate) fn app(config: &Config) -> vigil_store::Result<(Arc<AppState>, Router
     let (tx, rx) = std::sync::mpsc::channel();
     let state = Arc::new(AppState {
         pool,
-        snapshot: RwLock::new(Arc::new(first)),
+        snapshot: RwLock::new(Arc::new(Snapshot::default())),
         items: Mutex::new(ItemCache::default()),
+        views: Mutex::new(std::collections::HashMap::new()),
         token: config.token.clone().filter(|t| !t.is_empty()),
         coder: config.coder.clone(),
         refresh: Mutex::new(tx),
         max_body: config.max_body,
     });
+    state.install(first);
     let for_thread = state.clone();
     std::thread::Builder::new()
         .name("vigil-refresh".into())

@@ -38,6 +38,19 @@ impl Params {
         Ok(Params { pairs })
     }
 
+    /// The parameters given (with values), sorted: one key for the same request written
+    /// in any order.
+    pub(crate) fn canonical(&self) -> String {
+        let mut pairs: Vec<String> = self
+            .pairs
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(k, v)| format!("{k}={}", v.trim()))
+            .collect();
+        pairs.sort_unstable();
+        pairs.join("&")
+    }
+
     /// The value of `name`, when given and not empty.
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
         self.pairs
