@@ -10,6 +10,7 @@ mod events;
 mod ingest;
 mod output;
 mod serve;
+mod synth;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -55,6 +56,9 @@ enum Command {
     Watch(watch::Args),
     /// Serve the HTTP API (under /api/) and the dashboard (at /).
     Serve(serve::Args),
+    /// Generate a synthetic news corpus (JSON Lines, labelled synthetic) spanning months,
+    /// with a scripted escalation between two countries.
+    Synth(synth::Args),
 }
 
 fn main() -> ExitCode {
@@ -71,6 +75,7 @@ fn main() -> ExitCode {
         Command::Places(a) => claims::places(a),
         Command::Watch(a) => watch::run(a),
         Command::Serve(a) => serve::run(a),
+        Command::Synth(a) => synth::run(a),
     };
     match result {
         Ok(code) => code,
