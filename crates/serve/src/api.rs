@@ -65,7 +65,10 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
 /// A JSON body with status 200.
 fn ok(v: Value) -> Response {
     (
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
         v.to_string(),
     )
         .into_response()
@@ -86,7 +89,10 @@ async fn method_not_allowed() -> ApiError {
 
 async fn openapi() -> Response {
     (
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
         OPENAPI,
     )
         .into_response()
@@ -137,9 +143,15 @@ pub(crate) fn default_views(snap: &Snapshot) -> Vec<(String, Arc<str>)> {
     let json = |v: &dyn erased::Json| text(v.value());
     vec![
         ("summary?".to_string(), text(summary_of(snap))),
-        ("series?interval=week".to_string(), json(&snap.series(&all, Interval::Week))),
+        (
+            "series?interval=week".to_string(),
+            json(&snap.series(&all, Interval::Week)),
+        ),
         ("map?".to_string(), json(&snap.map(&all, 2000))),
-        ("network?limit=60".to_string(), json(&snap.network(&all, 60))),
+        (
+            "network?limit=60".to_string(),
+            json(&snap.network(&all, 60)),
+        ),
     ]
 }
 
@@ -159,7 +171,10 @@ mod erased {
 /// A serialised JSON body with status 200.
 fn ok_text(body: Arc<str>) -> Response {
     (
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
         body.to_string(),
     )
         .into_response()
@@ -262,7 +277,10 @@ fn event_page(items: &[Arc<str>], next: Option<usize>) -> Response {
     }
     body.push('}');
     (
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
         body,
     )
         .into_response()
@@ -355,7 +373,12 @@ async fn event(State(st): St, Path(id): Path<String>) -> Result<Response, ApiErr
         None => {
             let base = pr.sentence_span.start;
             let shift = |s: Option<Span>| {
-                s.and_then(|s| Some(Span::new(s.start.checked_sub(base)? as usize, s.end.checked_sub(base)? as usize)))
+                s.and_then(|s| {
+                    Some(Span::new(
+                        s.start.checked_sub(base)? as usize,
+                        s.end.checked_sub(base)? as usize,
+                    ))
+                })
             };
             let shifted: Vec<(Option<Span>, &'static str)> =
                 marks.iter().map(|(s, r)| (shift(*s), *r)).collect();
@@ -494,7 +517,13 @@ async fn actors(State(st): St, RawQuery(q): RawQuery) -> Result<Response, ApiErr
     let p = Params::parse(q.as_deref(), &[&["q", "limit"]])?;
     let limit = p.int("limit", 20, 1, 1000)? as usize;
     let prefix = p.get("q").unwrap_or("").to_string();
-    view(&st, "actors", &p, move |s| json!({"actors": s.actors(&prefix, limit)})).await
+    view(
+        &st,
+        "actors",
+        &p,
+        move |s| json!({"actors": s.actors(&prefix, limit)}),
+    )
+    .await
 }
 
 /// A snippet as pieces, the matched words marked.
@@ -645,7 +674,10 @@ async fn post_articles(State(st): St, req: Request) -> Result<Response, ApiError
     st.poke();
     Ok((
         StatusCode::CREATED,
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
         json!({"records": n, "events": events, "claims": claims}).to_string(),
     )
         .into_response())

@@ -33,9 +33,18 @@ const APP_CSS: Asset = Asset {
 pub(crate) fn routes() -> Router<Arc<AppState>> {
     Router::new()
         .route("/", get(|h: HeaderMap| async move { send(&INDEX, &h) }))
-        .route("/index.html", get(|h: HeaderMap| async move { send(&INDEX, &h) }))
-        .route("/app.js", get(|h: HeaderMap| async move { send(&APP_JS, &h) }))
-        .route("/app.css", get(|h: HeaderMap| async move { send(&APP_CSS, &h) }))
+        .route(
+            "/index.html",
+            get(|h: HeaderMap| async move { send(&INDEX, &h) }),
+        )
+        .route(
+            "/app.js",
+            get(|h: HeaderMap| async move { send(&APP_JS, &h) }),
+        )
+        .route(
+            "/app.css",
+            get(|h: HeaderMap| async move { send(&APP_CSS, &h) }),
+        )
 }
 
 /// A tag that changes with the embedded files (FNV-1a over all three): browsers revalidate

@@ -190,7 +190,11 @@ impl AppState {
         let warm = api::default_views(&s);
         let mut views = self.views.lock().unwrap_or_else(|e| e.into_inner());
         let mut current = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
-        self.items.lock().unwrap_or_else(|e| e.into_inner()).map.clear();
+        self.items
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .map
+            .clear();
         *current = Arc::new(s);
         views.clear();
         views.extend(warm);

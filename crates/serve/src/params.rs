@@ -27,7 +27,11 @@ impl Params {
                 known.sort_unstable();
                 return Err(ApiError::bad(format!(
                     "unknown parameter `{k}` (this endpoint takes: {})",
-                    if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
                 )));
             }
             if pairs.iter().any(|(seen, _)| *seen == k) {
@@ -61,7 +65,13 @@ impl Params {
     }
 
     /// An integer in `min..=max`, else `default`.
-    pub(crate) fn int(&self, name: &str, default: u64, min: u64, max: u64) -> Result<u64, ApiError> {
+    pub(crate) fn int(
+        &self,
+        name: &str,
+        default: u64,
+        min: u64,
+        max: u64,
+    ) -> Result<u64, ApiError> {
         match self.get(name) {
             None => Ok(default),
             Some(v) => match v.parse::<u64>() {
@@ -162,13 +172,21 @@ mod tests {
 
     #[test]
     fn parameters_are_decoded_checked_and_parsed() {
-        let p = Params::parse(Some("actor=rus&since=2024-01-02&q=a+b%21"), &[FILTERS, &["q"]])
-            .unwrap();
+        let p = Params::parse(
+            Some("actor=rus&since=2024-01-02&q=a+b%21"),
+            &[FILTERS, &["q"]],
+        )
+        .unwrap();
         assert_eq!(p.get("q"), Some("a b!"));
         let q = p.query().unwrap();
         assert_eq!(q.actor.as_deref(), Some("RUS"));
         assert_eq!(q.since.unwrap().to_string(), "2024-01-02");
-        let err = |raw: &str| Params::parse(Some(raw), &[FILTERS]).and_then(|p| p.query()).unwrap_err().message;
+        let err = |raw: &str| {
+            Params::parse(Some(raw), &[FILTERS])
+                .and_then(|p| p.query())
+                .unwrap_err()
+                .message
+        };
         assert!(err("nope=1").contains("unknown parameter `nope`"));
         assert!(err("actor=a&actor=b").contains("twice"));
         assert!(err("quad=5").contains("QuadClass"));
@@ -177,6 +195,12 @@ mod tests {
         assert!(err("actor=%zz").contains("percent"));
         let p = Params::parse(Some("limit=0"), &[&["limit"]]).unwrap();
         assert!(p.int("limit", 50, 1, 500).is_err());
-        assert_eq!(Params::parse(None, &[&["limit"]]).unwrap().int("limit", 50, 1, 500).unwrap(), 50);
+        assert_eq!(
+            Params::parse(None, &[&["limit"]])
+                .unwrap()
+                .int("limit", 50, 1, 500)
+                .unwrap(),
+            50
+        );
     }
 }

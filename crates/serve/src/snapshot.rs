@@ -254,7 +254,10 @@ impl Snapshot {
         let mut points: Vec<Point> = buckets.into_iter().rev().map(|(_, p)| p.done()).collect();
         points.shrink_to_fit();
         let mut top: Vec<(u32, u64)> = by_code.into_iter().collect();
-        top.sort_by(|a, b| b.1.cmp(&a.1).then(self.codes[a.0 as usize].cmp(&self.codes[b.0 as usize])));
+        top.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(self.codes[a.0 as usize].cmp(&self.codes[b.0 as usize]))
+        });
         let names = vigil_model::EventCodes::get();
         let top_codes = top
             .into_iter()
@@ -695,7 +698,10 @@ mod tests {
         assert_eq!(map.places[0].events, 2);
         let net = s.network(&Query::default(), 10);
         let top = &net.links[0];
-        assert_eq!((top.source.as_str(), top.target.as_str(), top.events), ("RUS", "UKR", 2));
+        assert_eq!(
+            (top.source.as_str(), top.target.as_str(), top.events),
+            ("RUS", "UKR", 2)
+        );
         assert_eq!(top.goldstein_mean, Some(-10.0));
         assert_eq!(net.nodes[0].id, "RUS");
         assert_eq!(s.network(&Query::default(), 1).links.len(), 1);

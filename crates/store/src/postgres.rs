@@ -28,7 +28,8 @@ use ::postgres::{Client, IsolationLevel, NoTls, Statement};
 use crate::query::{EventRow, Filter, SearchHit, StoredArticle, StoredEvent, search_terms};
 use crate::schema;
 use crate::sqlite::{
-    DAILY_SQL, EVENT_ROWS_SQL, event_location, now_stamp, parse_day, source_key, split_actor,
+    DAILY_SQL, EVENT_ROWS_SQL, MENTION_COUNTS_SQL, event_location, join_mention_counts, now_stamp,
+    parse_day, source_key, split_actor,
 };
 use crate::{
     Alert, CodedRecord, Counts, DailyCount, PlaceCount, Result, Store, StoreError, event_id,
@@ -845,8 +846,16 @@ impl Store for Postgres {
     }
 
     fn event_rows(&mut self) -> Result<Vec<EventRow>> {
-        let rows = self.client.query(EVENT_ROWS_SQL, &[])?;
-        rows.iter()
+        // One snapshot for both statements.
+        let mut tx = self
+            .client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()?;
+        let mut events = tx
+            .query(EVENT_ROWS_SQL, &[])?
+            .iter()
             .map(|r| {
                 Ok(EventRow {
                     event_id: r.get(0),
@@ -856,11 +865,19 @@ impl Store for Postgres {
                     code: r.get(4),
                     quad: r.get::<_, Option<i32>>(5).map(|q| q as u8),
                     goldstein: r.get::<_, Option<f64>>(6).map(|g| g as f32),
-                    mentions: r.get::<_, i64>(7) as u32,
-                    location: event_location((r.get(8), r.get(9), r.get(10), r.get(11))),
+                    mentions: 0,
+                    location: event_location((r.get(7), r.get(8), r.get(9), r.get(10))),
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        let counts = tx
+            .query(MENTION_COUNTS_SQL, &[])?
+            .iter()
+            .map(|r| (r.get::<_, i64>(0), r.get::<_, i64>(1)))
+            .collect();
+        tx.commit()?;
+        join_mention_counts(&mut events, counts);
+        Ok(events)
     }
 
     fn article(&mut self, id: &str) -> Result<Option<StoredArticle>> {

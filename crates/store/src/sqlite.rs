@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
+use crate::query::{EventLocation, EventRow, SearchHit, StoredArticle, search_terms};
 use crate::query::{Filter, StoredEvent};
 use crate::schema;
-use crate::query::{EventLocation, EventRow, SearchHit, StoredArticle, search_terms};
 use crate::{
     Alert, CodedRecord, Counts, DailyCount, PlaceCount, Result, Store, StoreError, event_id,
     from_json, to_json,
@@ -70,15 +70,32 @@ pub(crate) const DAILY_SQL: &str = "SELECT e.source, e.target, e.quad, e.event_d
       AND EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.event_id)
     GROUP BY e.source, e.target, e.quad, e.event_date";
 
-/// Every live event, compact, most recent first; the same statement serves both stores.
-/// The mention count is a correlated count on the mentions' primary key (an index seek
-/// per event), cheaper than joining and grouping a million rows.
+/// Every event, compact, by event id; the same statement serves both stores.
 pub(crate) const EVENT_ROWS_SQL: &str = "SELECT event_id, event_date, source, target, code,
-        quad, goldstein, n, place_name, place_country, lat, lon
-    FROM (SELECT e.*, (SELECT count(*) FROM mentions m WHERE m.event_id = e.event_id) AS n
-          FROM events e) x
-    WHERE n > 0
-    ORDER BY event_date DESC, event_id";
+        quad, goldstein, place_name, place_country, lat, lon
+    FROM events ORDER BY event_id";
+
+/// Mentions per event, by event id: one scan of the mentions' primary key (a count per
+/// event, correlated, would be a million index seeks).
+pub(crate) const MENTION_COUNTS_SQL: &str =
+    "SELECT event_id, count(*) FROM mentions GROUP BY event_id ORDER BY event_id";
+
+/// Puts the mention counts (by event id) into `events` (by event id), drops the events no
+/// mention reports, and orders the rest most recent first, then by event id.
+pub(crate) fn join_mention_counts(events: &mut Vec<EventRow>, counts: Vec<(i64, i64)>) {
+    let mut c = counts.into_iter().peekable();
+    events.retain_mut(|e| {
+        while c.next_if(|(id, _)| *id < e.event_id).is_some() {}
+        match c.next_if(|(id, _)| *id == e.event_id) {
+            Some((_, n)) => {
+                e.mentions = n as u32;
+                true
+            }
+            None => false,
+        }
+    });
+    events.sort_unstable_by(|a, b| b.date.cmp(&a.date).then(a.event_id.cmp(&b.event_id)));
+}
 
 /// A stored `YYYY-MM-DD`, naming the table when it is not one.
 pub(crate) fn parse_day(table: &str, s: &str) -> Result<chrono::NaiveDate> {
@@ -543,40 +560,33 @@ impl Store for Sqlite {
     }
 
     fn event_rows(&mut self) -> Result<Vec<EventRow>> {
-        let mut stmt = self.conn.prepare(EVENT_ROWS_SQL)?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, Option<i64>>(5)?,
-                r.get::<_, Option<f64>>(6)?,
-                r.get::<_, i64>(7)?,
-                (
-                    r.get::<_, Option<String>>(8)?,
-                    r.get::<_, Option<String>>(9)?,
-                    r.get::<_, Option<f64>>(10)?,
-                    r.get::<_, Option<f64>>(11)?,
-                ),
-            ))
-        })?;
-        rows.map(|r| {
-            let (event_id, date, source, target, code, quad, goldstein, mentions, place) = r?;
-            Ok(EventRow {
-                event_id,
-                date: parse_day("events", &date)?,
-                source,
-                target,
-                code,
-                quad: quad.map(|q| q as u8),
-                goldstein: goldstein.map(|g| g as f32),
-                mentions: mentions as u32,
-                location: event_location(place),
-            })
-        })
-        .collect()
+        // One read transaction: both statements see the same committed state.
+        let tx = self.conn.transaction()?;
+        let mut events = Vec::new();
+        {
+            let mut stmt = tx.prepare(EVENT_ROWS_SQL)?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let date: String = r.get(1)?;
+                events.push(EventRow {
+                    event_id: r.get(0)?,
+                    date: parse_day("events", &date)?,
+                    source: r.get(2)?,
+                    target: r.get(3)?,
+                    code: r.get(4)?,
+                    quad: r.get::<_, Option<i64>>(5)?.map(|q| q as u8),
+                    goldstein: r.get::<_, Option<f64>>(6)?.map(|g| g as f32),
+                    mentions: 0,
+                    location: event_location((r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?)),
+                });
+            }
+            let mut stmt = tx.prepare(MENTION_COUNTS_SQL)?;
+            let counts = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+            let counts = counts.collect::<rusqlite::Result<Vec<_>>>()?;
+            join_mention_counts(&mut events, counts);
+        }
+        tx.commit()?;
+        Ok(events)
     }
 
     fn article(&mut self, id: &str) -> Result<Option<StoredArticle>> {

@@ -346,18 +346,32 @@ pub(crate) fn reads_for_the_api(db: &mut dyn Store, reopen: &dyn Fn() -> Box<dyn
     );
     let mut watcher = reopen();
     let before = watcher.version().unwrap();
-    assert_eq!(watcher.version().unwrap(), before, "no change, same version");
+    assert_eq!(
+        watcher.version().unwrap(),
+        before,
+        "no change, same version"
+    );
     db.write(&[a, b]).unwrap();
-    assert_ne!(watcher.version().unwrap(), before, "another connection sees the change");
+    assert_ne!(
+        watcher.version().unwrap(),
+        before,
+        "another connection sees the change"
+    );
 
     let rows = db.event_rows().unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].date, day("2021-12-05"), "most recent first");
     let shell = &rows[1];
-    assert_eq!((shell.source.as_str(), shell.code.as_str()), ("RUSMIL", "190"));
+    assert_eq!(
+        (shell.source.as_str(), shell.code.as_str()),
+        ("RUSMIL", "190")
+    );
     assert_eq!(shell.mentions, 2);
     let at = shell.location.as_ref().expect("location kept");
-    assert_eq!((at.name.as_str(), at.country.as_deref()), ("Kharkiv", Some("UA")));
+    assert_eq!(
+        (at.name.as_str(), at.country.as_deref()),
+        ("Kharkiv", Some("UA"))
+    );
     assert!((at.lat - 49.98).abs() < 1e-9);
     assert_eq!(rows[0].location, None);
 
@@ -403,7 +417,10 @@ pub(crate) fn reads_for_the_api(db: &mut dyn Store, reopen: &dyn Fn() -> Box<dyn
         hits[0].snippet
     );
     assert!(db.search("shelled Geneva", 10, 0).unwrap().is_empty());
-    assert_eq!(db.search("\"Geneva\" ^* (diplomats:", 10, 0).unwrap().len(), 1);
+    assert_eq!(
+        db.search("\"Geneva\" ^* (diplomats:", 10, 0).unwrap().len(),
+        1
+    );
     assert!(db.search("  --  ", 10, 0).unwrap().is_empty());
     assert!(db.search("Geneva", 10, 1).unwrap().is_empty(), "offset");
 
@@ -420,4 +437,28 @@ fn reads_for_the_api_on_sqlite() {
     let (dir, mut db) = open_temp();
     let path = format!("sqlite:{}", dir.path().join("v.db").display());
     reads_for_the_api(db.as_mut(), &|| open(&path).unwrap());
+}
+
+#[test]
+fn mention_counts_join_by_id_and_events_without_mentions_are_left_out() {
+    let row = |id: i64, date: &str| EventRow {
+        event_id: id,
+        date: day(date),
+        source: String::new(),
+        target: String::new(),
+        code: String::new(),
+        quad: None,
+        goldstein: None,
+        mentions: 0,
+        location: None,
+    };
+    let mut events = vec![
+        row(1, "2024-01-01"),
+        row(2, "2024-01-03"),
+        row(5, "2024-01-02"),
+        row(7, "2024-01-03"),
+    ];
+    crate::sqlite::join_mention_counts(&mut events, vec![(0, 9), (2, 3), (5, 1), (7, 2), (8, 4)]);
+    let got: Vec<(i64, u32)> = events.iter().map(|e| (e.event_id, e.mentions)).collect();
+    assert_eq!(got, vec![(2, 3), (7, 2), (5, 1)]);
 }
