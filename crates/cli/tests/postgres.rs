@@ -295,7 +295,11 @@ fn the_api_answers_the_same_from_postgres_as_from_sqlite() {
     server::corpus(&input);
     let lite = format!("sqlite:{}", d.join("v.db").display());
     for db in [&lite, &pg.url] {
-        ok(&vigil().args(["ingest", "--db", db]).arg(&input).output().unwrap());
+        ok(&vigil()
+            .args(["ingest", "--db", db])
+            .arg(&input)
+            .output()
+            .unwrap());
         ok(&vigil().args(["watch", "--db", db]).output().unwrap());
     }
     let (a, b) = (

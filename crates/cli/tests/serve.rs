@@ -61,12 +61,23 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
         );
         assert!(e["event_id"].is_string());
     }
-    let dates: Vec<&str> = list.iter().map(|e| e["event_date"].as_str().unwrap()).collect();
-    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "most recent first: {dates:?}");
+    let dates: Vec<&str> = list
+        .iter()
+        .map(|e| e["event_date"].as_str().unwrap())
+        .collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "most recent first: {dates:?}"
+    );
     let both = page("actor=RUS&limit=10");
     let p2 = page("actor=RUS&limit=5&offset=5");
     let ids = |v: &Value| -> Vec<String> {
-        v["events"].as_array().unwrap().iter().map(|e| e["event_id"].as_str().unwrap().to_string()).collect()
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["event_id"].as_str().unwrap().to_string())
+            .collect()
     };
     assert_eq!([ids(&p1), ids(&p2)].concat(), ids(&both));
     let shelling = page("source=RUS&code=19&quad=4&since=2022-04-24&until=2022-04-30&limit=500");
@@ -90,7 +101,12 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
     assert_eq!(marked("verb"), "shelled");
     assert!(marked("target").contains("Ukrainian"), "{segs:?}");
     assert!(!detail["coding"]["verb_entry"].as_str().unwrap().is_empty());
-    assert!(!detail["coding"]["source"]["entries"].as_array().unwrap().is_empty());
+    assert!(
+        !detail["coding"]["source"]["entries"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(detail["article"]["title"], "Shelling near the border");
     assert_eq!(detail["event"]["location"]["name"], "Kharkiv");
     assert_eq!(srv.get("/api/events/12345").0, 404);
@@ -101,11 +117,18 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
     let a = &alerts["alerts"][0];
     assert_eq!(a["dyad"], "RUS>UKR");
     assert_eq!(a["evidence"].as_array().unwrap().len(), 7);
-    let aid = a["id"].as_str().unwrap().replace('>', "%3E").replace('/', "%2F");
+    let aid = a["id"]
+        .as_str()
+        .unwrap()
+        .replace('>', "%3E")
+        .replace('/', "%2F");
     let ad = srv.ok(&format!("/api/alerts/{aid}"));
     let ev = ad["events"].as_array().unwrap();
     assert_eq!(ev.len(), 7);
-    assert!(ev.iter().all(|e| e["code"].as_str().unwrap().starts_with("19")));
+    assert!(
+        ev.iter()
+            .all(|e| e["code"].as_str().unwrap().starts_with("19"))
+    );
     assert_eq!(srv.get("/api/alerts/none").0, 404);
 
     // Aggregates.
@@ -123,19 +146,48 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
     let daily = srv.ok("/api/series?actor=FRA&interval=day");
     assert_eq!(daily["points"].as_array().unwrap().len(), 120);
     let map = srv.ok("/api/map");
-    assert!(map["countries"].as_array().unwrap().iter().any(|c| c["country"] == "MLI"));
+    assert!(
+        map["countries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["country"] == "MLI")
+    );
     assert_eq!(map["places"][0]["name"], "Kharkiv");
     let net = srv.ok("/api/network?limit=5");
-    assert!(net["links"].as_array().unwrap().iter().any(|l| l["source"] == "FRA" && l["target"] == "MLI"));
+    assert!(
+        net["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["source"] == "FRA" && l["target"] == "MLI")
+    );
     let actors = srv.ok("/api/actors?q=ukr");
-    assert!(actors["actors"].as_array().unwrap().iter().all(|a| a["code"].as_str().unwrap().starts_with("UKR")));
+    assert!(
+        actors["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["code"].as_str().unwrap().starts_with("UKR"))
+    );
 
     // Search: stemmed, every word.
     let hits = srv.ok("/api/search?q=shelling+Kharkiv&limit=3");
     assert_eq!(hits["results"].as_array().unwrap().len(), 3);
     assert_eq!(hits["next_offset"], 3);
-    assert!(hits["results"][0]["snippet"].as_array().unwrap().iter().any(|p| p["hit"] == true));
-    assert!(srv.ok("/api/search?q=shelling+Paris")["results"].as_array().unwrap().is_empty());
+    assert!(
+        hits["results"][0]["snippet"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["hit"] == true)
+    );
+    assert!(
+        srv.ok("/api/search?q=shelling+Paris")["results"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
 
     // Claims.
     assert!(srv.ok("/api/claims")["claims"].is_array());
@@ -153,7 +205,10 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
         let (got, v) = srv.get(path);
         assert_eq!(got, status, "{path}: {v}");
         assert_eq!(v["error"]["status"], status);
-        assert!(v["error"]["message"].as_str().unwrap().contains(words), "{path}: {v}");
+        assert!(
+            v["error"]["message"].as_str().unwrap().contains(words),
+            "{path}: {v}"
+        );
     }
 
     // The OpenAPI document and the dashboard.
@@ -178,17 +233,34 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
     let bad = format!("[{rec}, {{\"id\": \"x\", \"date\": \"soon\", \"text\": \"a\"}}]");
     let (status, v) = post(&auth, &bad);
     assert_eq!(status, 400, "{v}");
-    assert!(v["error"]["message"].as_str().unwrap().contains("bad date"), "{v}");
-    assert_eq!(srv.ok("/api/summary")["counts"]["articles"], s["counts"]["articles"]);
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("bad date"),
+        "{v}"
+    );
+    assert_eq!(
+        srv.ok("/api/summary")["counts"]["articles"],
+        s["counts"]["articles"]
+    );
     let (status, v) = post(&auth, &rec);
     assert_eq!(status, 201, "{v}");
     assert_eq!(v["records"], 1);
     assert!(v["events"].as_u64().unwrap() >= 1);
     let after = srv.ok("/api/events?since=2022-05-01");
-    assert_eq!(after["events"][0]["source"].as_str().unwrap().get(..3), Some("UKR"));
-    assert_eq!(srv.ok("/api/search?q=Belgorod")["results"][0]["id"], "live-1");
+    assert_eq!(
+        after["events"][0]["source"].as_str().unwrap().get(..3),
+        Some("UKR")
+    );
+    assert_eq!(
+        srv.ok("/api/search?q=Belgorod")["results"][0]["id"],
+        "live-1"
+    );
     let art = srv.ok("/api/articles/live-1");
-    assert!(art["article"]["text"].as_str().unwrap().contains("Belgorod"));
+    assert!(
+        art["article"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Belgorod")
+    );
     assert_eq!(art["events"][0]["record_id"], "live-1");
     assert_eq!(srv.get("/api/articles/none").0, 404);
     let huge = "x".repeat(17 << 20);
@@ -198,7 +270,8 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
     let more = d.join("b.jsonl");
     std::fs::write(
         &more,
-        json!({"id": "late", "date": "2022-05-02", "text": "Poland pledged aid to Ukraine."}).to_string(),
+        json!({"id": "late", "date": "2022-05-02", "text": "Poland pledged aid to Ukraine."})
+            .to_string(),
     )
     .unwrap();
     run_ok(vigil().args(["ingest", "--db", &db]).arg(&more));
@@ -207,7 +280,10 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
         if srv.ok("/api/summary")["last_date"] == "2022-05-02" {
             break;
         }
-        assert!(Instant::now() < deadline, "the server did not see the new article");
+        assert!(
+            Instant::now() < deadline,
+            "the server did not see the new article"
+        );
         std::thread::sleep(Duration::from_millis(200));
     }
     drop(srv);
@@ -229,7 +305,12 @@ fn without_a_token_posting_is_refused() {
     // An empty database serves empty views, not errors.
     let s = srv.ok("/api/summary");
     assert_eq!(s["counts"]["events"], 0);
-    assert!(srv.ok("/api/series")["points"].as_array().unwrap().is_empty());
+    assert!(
+        srv.ok("/api/series")["points"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     drop(srv);
     let _ = std::fs::remove_dir_all(&d);
 }

@@ -3,9 +3,9 @@
 #![allow(dead_code)] // each test binary uses its own part
 
 use serde_json::{Value, json};
-use std::path::Path;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -44,7 +44,13 @@ impl Server {
     }
 
     /// One request; the status and the body.
-    pub fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> (u16, Vec<u8>) {
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> (u16, Vec<u8>) {
         let mut s = TcpStream::connect(&self.addr).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
         let mut req = format!(
@@ -68,7 +74,10 @@ impl Server {
         let head = String::from_utf8_lossy(&raw[..head_end]).to_string();
         let status: u16 = head.split(' ').nth(1).unwrap().parse().unwrap();
         let mut body = raw[head_end + 4..].to_vec();
-        if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+        if head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked")
+        {
             body = dechunk(&body);
         }
         (status, body)
@@ -77,8 +86,12 @@ impl Server {
     /// GET, the body parsed as JSON.
     pub fn get(&self, path: &str) -> (u16, Value) {
         let (status, body) = self.request("GET", path, &[], b"");
-        let v = serde_json::from_slice(&body)
-            .unwrap_or_else(|e| panic!("GET {path}: not JSON ({e}): {}", String::from_utf8_lossy(&body)));
+        let v = serde_json::from_slice(&body).unwrap_or_else(|e| {
+            panic!(
+                "GET {path}: not JSON ({e}): {}",
+                String::from_utf8_lossy(&body)
+            )
+        });
         (status, v)
     }
 
@@ -111,7 +124,6 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
         b = &b[nl + 2 + n + 2..];
     }
 }
-
 
 /// Four months of steady verbal conflict between Russia and Ukraine, some cooperation
 /// elsewhere, then a week of shelling: one alert.
@@ -146,4 +158,3 @@ pub fn corpus(path: &Path) {
     }
     std::fs::write(path, lines).unwrap();
 }
-
