@@ -60,12 +60,12 @@ enum Msg {
 
 /// Running totals for the summary.
 #[derive(Default)]
-struct Tally {
-    new: u64,
-    changed: u64,
-    unchanged: u64,
-    sentences: u64,
-    events: u64,
+pub(crate) struct Tally {
+    pub(crate) new: u64,
+    pub(crate) changed: u64,
+    pub(crate) unchanged: u64,
+    pub(crate) sentences: u64,
+    pub(crate) events: u64,
 }
 
 /// Runs the command.
@@ -278,7 +278,7 @@ pub(crate) fn code_group(coder: &Coder, g: Vec<Article>, hashes: Vec<String>) ->
 
 /// Codes the groups of a batch that are new or changed (all of them with `recode`);
 /// counts the rest as unchanged.
-fn code_batch(
+pub(crate) fn code_batch(
     coder: &Coder,
     lookup: &mut dyn Store,
     groups: Vec<Vec<Article>>,

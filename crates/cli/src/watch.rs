@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 use vigil_model::dyad_side;
-use vigil_store::{Alert, Filter};
+use vigil_store::{Alert, Filter, Store};
 use vigil_watch::Detector;
 
 /// Arguments of `vigil watch`.
@@ -35,19 +35,22 @@ const QUADS: [(u8, &str); 2] = [(3, "verbal conflict"), (4, "material conflict")
 /// One dyad's days: events and summed Goldstein scores by day.
 type Series = BTreeMap<NaiveDate, (u64, f64)>;
 
-/// Runs the command.
-pub fn run(args: Args) -> Result<ExitCode> {
-    let mut store =
-        vigil_store::open(&args.db).with_context(|| format!("cannot open database {}", args.db))?;
+/// What one run of the detector over a store found.
+pub(crate) struct Watched {
+    /// The last day of the window tested (the latest event date stored).
+    pub last: NaiveDate,
+    /// Dyads (and QuadClasses) tested.
+    pub dyads: usize,
+    /// The alerts raised, most severe first (also stored).
+    pub alerts: Vec<Alert>,
+}
+
+/// Tests every dyad's window ending on the latest event date against its baseline and
+/// stores the alerts; `None` when no event is stored.
+pub(crate) fn watch(store: &mut dyn Store, detector: &Detector) -> Result<Option<Watched>> {
     let daily = store.daily()?;
-    let detector = Detector {
-        window_days: args.window as usize,
-        baseline_days: args.baseline as usize,
-        ..Detector::default()
-    };
     let Some(last) = daily.iter().map(|d| d.day).max() else {
-        println!("no events stored in {}", args.db);
-        return Ok(ExitCode::SUCCESS);
+        return Ok(None);
     };
     let first = daily.iter().map(|d| d.day).min().unwrap_or(last);
     let mut dyads: BTreeMap<(String, String, u8), Series> = BTreeMap::new();
@@ -127,6 +130,31 @@ pub fn run(args: Args) -> Result<ExitCode> {
     store.write_alerts(&alerts)?;
     let mut shown = store.alerts()?;
     shown.retain(|a| a.window.ends_with(&last.to_string()));
+    Ok(Some(Watched {
+        last,
+        dyads: dyads.len(),
+        alerts: shown,
+    }))
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut store =
+        vigil_store::open(&args.db).with_context(|| format!("cannot open database {}", args.db))?;
+    let detector = Detector {
+        window_days: args.window as usize,
+        baseline_days: args.baseline as usize,
+        ..Detector::default()
+    };
+    let Some(Watched {
+        last,
+        dyads,
+        alerts: shown,
+    }) = watch(store.as_mut(), &detector)?
+    else {
+        println!("no events stored in {}", args.db);
+        return Ok(ExitCode::SUCCESS);
+    };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for a in &shown {
@@ -141,8 +169,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.format == ListFormat::Table && shown.is_empty() {
         writeln!(
             out,
-            "no alerts: {} dyads watched, window ending {last}",
-            dyads.len()
+            "no alerts: {dyads} dyads watched, window ending {last}"
         )?;
     }
     out.flush()?;

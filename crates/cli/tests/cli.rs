@@ -195,3 +195,52 @@ fn claims_are_printed_only_under_claims_and_events_carry_date_place_and_speaker(
     let bare = lines(&["--events-only"]);
     assert!(bare[0].get("location").is_none() && bare[0].get("attribution").is_none());
 }
+
+#[test]
+fn the_demo_stores_the_sample_corpus_once_and_raises_the_scripted_alert() {
+    let dir = std::env::temp_dir().join(format!("vigil-demo-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = format!("sqlite:{}", dir.join("demo.db").display());
+    let run = || {
+        let out = vigil()
+            .args(["demo", "--no-serve", "--db", &db])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let first = run();
+    // The user's article, its claims and their conflict.
+    assert!(
+        first.contains("conflict: about 70,000 troops vs 94,300 troops"),
+        "{first}"
+    );
+    // The synthetic part is said to be synthetic.
+    assert!(first.contains("SYNTHETIC articles"), "{first}");
+    assert!(first.contains("not real events"), "{first}");
+    // The scripted escalation is the (first) alert, and the busiest dyad.
+    let alerts = first.split("Alerts (").nth(1).expect("an alerts section");
+    let top = alerts.lines().nth(1).unwrap();
+    assert!(top.contains("IND→PAK material conflict"), "{top}");
+    let dyads = first.split("Busiest dyads").nth(1).unwrap();
+    assert!(dyads.lines().nth(1).unwrap().contains("IND→PAK"), "{dyads}");
+    // A second run codes nothing again and stores nothing twice.
+    let second = run();
+    assert!(second.contains(" 0 new,"), "{second}");
+    let counts = |s: &str| {
+        s.lines()
+            .find(|l| l.contains(" articles, ") && l.contains(" events ("))
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(counts(&first), counts(&second));
+    let _ = std::fs::remove_dir_all(&dir);
+}
