@@ -127,7 +127,7 @@ pub(crate) fn watch(store: &mut dyn Store, detector: &Detector) -> Result<Option
             ),
         });
     }
-    store.write_alerts(&alerts)?;
+    store.write_alerts(&last.to_string(), &alerts)?;
     let mut shown = store.alerts()?;
     shown.retain(|a| a.window.ends_with(&last.to_string()));
     Ok(Some(Watched {

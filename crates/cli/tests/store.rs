@@ -378,5 +378,24 @@ fn watch_alerts_a_burst_of_conflict_against_the_dyads_baseline_and_stores_it() {
         .query_row("SELECT count(*) FROM alerts", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 1);
+    // The shelling reports are corrected into talks: the alert no longer holds, and goes.
+    let fixed = d.join("b.jsonl");
+    let mut lines = String::new();
+    for i in 113..120 {
+        let day = start + chrono::Duration::days(i);
+        for k in 0..3 {
+            lines += &(serde_json::json!({"id": format!("s{i}-{k}"), "date": day.to_string(),
+                "text": "Russian diplomats met Ukrainian negotiators near the border."})
+            .to_string()
+                + "\n");
+        }
+    }
+    std::fs::write(&fixed, lines).unwrap();
+    assert!(ingest(&db, &[&fixed], &[]).status.success());
+    assert!(json_lines(&db, &["watch", "--format", "jsonl"]).is_empty());
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM alerts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
     let _ = std::fs::remove_dir_all(&d);
 }

@@ -130,8 +130,10 @@ pub trait Store: Send {
     /// Events per (source, target, QuadClass, event date), for events with both actors
     /// and a QuadClass that some mention still reports.
     fn daily(&mut self) -> Result<Vec<DailyCount>>;
-    /// Stores alerts in one transaction, each replacing the one with its id.
-    fn write_alerts(&mut self, alerts: &[Alert]) -> Result<()>;
+    /// Stores the alerts of the windows ending on `window_end`, in one transaction: they
+    /// replace every alert stored for that day, so an alert that no longer holds (the
+    /// counts changed) goes.
+    fn write_alerts(&mut self, window_end: &str, alerts: &[Alert]) -> Result<()>;
     /// Stored alerts, most severe first.
     fn alerts(&mut self) -> Result<Vec<Alert>>;
     /// Every live event (one some mention reports), compact, most recent first (then by

@@ -784,9 +784,10 @@ impl Store for Postgres {
             .collect()
     }
 
-    fn write_alerts(&mut self, alerts: &[Alert]) -> Result<()> {
+    fn write_alerts(&mut self, window_end: &str, alerts: &[Alert]) -> Result<()> {
         let stamp = now_stamp();
         let mut tx = self.client.transaction()?;
+        tx.execute("DELETE FROM alerts WHERE window_end = $1", &[&window_end])?;
         let put = tx.prepare(
             "INSERT INTO alerts (id, source, target, quad, window_start, window_end, observed,
                expected, severity, alert, computed_at)

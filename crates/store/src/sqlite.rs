@@ -492,11 +492,12 @@ impl Store for Sqlite {
         .collect()
     }
 
-    fn write_alerts(&mut self, alerts: &[Alert]) -> Result<()> {
+    fn write_alerts(&mut self, window_end: &str, alerts: &[Alert]) -> Result<()> {
         let stamp = now_stamp();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM alerts WHERE window_end = ?1", [window_end])?;
         {
             let mut put = tx.prepare_cached(
                 "INSERT INTO alerts (id, source, target, quad, window_start, window_end, observed,
