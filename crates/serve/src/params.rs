@@ -127,6 +127,7 @@ impl Params {
             quad,
             since: self.date("since")?,
             until: self.date("until")?,
+            ..Query::default()
         })
     }
 

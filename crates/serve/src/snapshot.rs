@@ -34,24 +34,9 @@ struct Row {
     place: u32,
 }
 
-/// Which events a view covers. Codes match by prefix, as everywhere in Vigil.
-#[derive(Clone, Debug, Default)]
-pub struct Query {
-    /// Source or target starts with this.
-    pub actor: Option<String>,
-    /// Source starts with this.
-    pub source: Option<String>,
-    /// Target starts with this.
-    pub target: Option<String>,
-    /// Event code starts with this.
-    pub code: Option<String>,
-    /// QuadClass.
-    pub quad: Option<u8>,
-    /// Event date on or after.
-    pub since: Option<NaiveDate>,
-    /// Event date on or before.
-    pub until: Option<NaiveDate>,
-}
+/// Which events a view covers: the store's filter (codes match by prefix, as everywhere
+/// in Vigil). Its `limit` and `ids` are not used here: views page by themselves.
+pub type Query = vigil_store::Filter;
 
 /// Buckets of a series.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
