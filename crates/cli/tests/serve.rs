@@ -201,6 +201,8 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
         ("/api/series?interval=month", 400, "day or week"),
         ("/api/search", 400, "`q`"),
         ("/api/nothing", 404, "no endpoint"),
+        ("/api/", 404, "openapi.json"),
+        ("/api/events/%FF", 400, "bad path"),
     ] {
         let (got, v) = srv.get(path);
         assert_eq!(got, status, "{path}: {v}");
@@ -229,6 +231,7 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
     };
     assert_eq!(post(&[], &rec).0, 401);
     assert_eq!(post(&[("Authorization", "Bearer wrong")], &rec).0, 401);
+    assert_eq!(post(&[("Authorization", "Basic s3cret")], &rec).0, 401);
     let auth = [("Authorization", "Bearer s3cret")];
     let bad = format!("[{rec}, {{\"id\": \"x\", \"date\": \"soon\", \"text\": \"a\"}}]");
     let (status, v) = post(&auth, &bad);
@@ -241,7 +244,8 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
         srv.ok("/api/summary")["counts"]["articles"],
         s["counts"]["articles"]
     );
-    let (status, v) = post(&auth, &rec);
+    // The scheme is case-insensitive.
+    let (status, v) = post(&[("Authorization", "bearer s3cret")], &rec);
     assert_eq!(status, 201, "{v}");
     assert_eq!(v["records"], 1);
     assert!(v["events"].as_u64().unwrap() >= 1);

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -58,6 +59,8 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
         .route("/api/articles", post(post_articles))
         .route("/api/articles/{record_id}", get(article))
         .route("/api/openapi.json", get(openapi))
+        .route("/api", axum::routing::any(api_root))
+        .route("/api/", axum::routing::any(api_root))
         .route("/api/{*rest}", axum::routing::any(no_such_endpoint))
         .method_not_allowed_fallback(method_not_allowed)
 }
@@ -74,7 +77,21 @@ fn ok(v: Value) -> Response {
         .into_response()
 }
 
-async fn no_such_endpoint(Path(rest): Path<String>) -> ApiError {
+async fn api_root() -> ApiError {
+    ApiError::not_found("the API's endpoints are listed at /api/openapi.json")
+}
+
+/// A path parameter, or a JSON error saying what is wrong with it.
+fn path_param(p: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
+    p.map(|Path(v)| v)
+        .map_err(|e| ApiError::bad(format!("bad path: {}", e.body_text())))
+}
+
+async fn no_such_endpoint(p: Result<Path<String>, PathRejection>) -> ApiError {
+    let rest = match path_param(p) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
     ApiError::not_found(format!(
         "no endpoint /api/{rest}: see /api/openapi.json for the ones there are"
     ))
@@ -223,7 +240,9 @@ async fn events_by_id(st: &AppState, ids: Vec<i64>) -> Result<Vec<StoredEvent>, 
             })?)
         })
         .await?;
-    found.sort_by_key(|e| order.iter().position(|&i| i == e.event_id));
+    let at: std::collections::HashMap<i64, usize> =
+        order.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+    found.sort_by_key(|e| at.get(&e.event_id).copied());
     Ok(found)
 }
 
@@ -241,18 +260,17 @@ async fn items(st: &Arc<AppState>, ids: Vec<i64>) -> Result<Vec<Arc<str>>, ApiEr
         .map(|(&id, _)| id)
         .collect();
     if !missing.is_empty() {
-        // Read before the snapshot could change: items of an older version are never
-        // cached under a newer one.
+        // The version before reading: items read from a store that has changed since are
+        // not cached under the newer snapshot.
         let version = st.snapshot().version.clone();
         let found = events_by_id(st, missing).await?;
+        let at: std::collections::HashMap<i64, usize> =
+            ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
         let mut cache = st.items.lock().unwrap_or_else(|e| e.into_inner());
-        let current = st.snapshot().version == version;
         for e in &found {
             let text: Arc<str> = item(e).to_string().into();
-            if current {
-                cache.put(e.event_id, text.clone());
-            }
-            if let Some(i) = ids.iter().position(|&id| id == e.event_id) {
+            cache.put(&version, e.event_id, text.clone());
+            if let Some(&i) = at.get(&e.event_id) {
                 have[i] = Some(text);
             }
         }
@@ -291,7 +309,11 @@ async fn events(State(st): St, RawQuery(q): RawQuery) -> Result<Response, ApiErr
     let query = p.query()?;
     let limit = p.int("limit", 50, 1, 500)? as usize;
     let offset = p.int("offset", 0, 0, 1_000_000)? as usize;
-    let (ids, more) = st.snapshot().page(&query, offset, limit);
+    // A deep page scans much of the snapshot: off the async workers.
+    let snap = st.snapshot();
+    let (ids, more) = tokio::task::spawn_blocking(move || snap.page(&query, offset, limit))
+        .await
+        .map_err(|_| ApiError::internal("the page failed"))?;
     let list = items(&st, ids).await?;
     Ok(event_page(&list, more.then_some(offset + limit)))
 }
@@ -299,6 +321,10 @@ async fn events(State(st): St, RawQuery(q): RawQuery) -> Result<Response, ApiErr
 /// A piece of the sentence for the event view, and what it is.
 fn segments(text: &str, sentence: Span, marks: &[(Option<Span>, &'static str)]) -> Vec<Value> {
     let (lo, hi) = (sentence.start as usize, sentence.end as usize);
+    // A span that is not the text's (the record changed between two reads): no pieces.
+    if text.get(lo..hi).is_none() {
+        return Vec::new();
+    }
     let mut spans: Vec<(usize, usize, &str)> = marks
         .iter()
         .filter_map(|(s, role)| {
@@ -326,7 +352,11 @@ fn segments(text: &str, sentence: Span, marks: &[(Option<Span>, &'static str)]) 
     out
 }
 
-async fn event(State(st): St, Path(id): Path<String>) -> Result<Response, ApiError> {
+async fn event(
+    State(st): St,
+    p: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let id = path_param(p)?;
     let eid: i64 = id
         .parse()
         .map_err(|_| ApiError::bad(format!("event ids are integers, not {id:?}")))?;
@@ -368,9 +398,15 @@ async fn event(State(st): St, Path(id): Path<String>) -> Result<Response, ApiErr
         (pr.time.as_ref().map(|t| t.span), "time"),
     ];
     let segs = match &article {
-        Some(a) => segments(&a.text, pr.sentence_span, &marks),
-        // The record is gone (superseded): the sentence as coded, spans shifted to it.
-        None => {
+        Some(a)
+            if a.text
+                .get(pr.sentence_span.start as usize..pr.sentence_span.end as usize)
+                == Some(pr.sentence_text.as_str()) =>
+        {
+            segments(&a.text, pr.sentence_span, &marks)
+        }
+        // The record is gone or changed: the sentence as coded, spans shifted to it.
+        _ => {
             let base = pr.sentence_span.start;
             let shift = |s: Option<Span>| {
                 s.and_then(|s| {
@@ -413,7 +449,11 @@ async fn event(State(st): St, Path(id): Path<String>) -> Result<Response, ApiErr
     })))
 }
 
-async fn article(State(st): St, Path(id): Path<String>) -> Result<Response, ApiError> {
+async fn article(
+    State(st): St,
+    p: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let id = path_param(p)?;
     let key = id.clone();
     let (a, ids, claims) = st
         .pool
@@ -461,7 +501,11 @@ async fn alerts(State(st): St, RawQuery(q): RawQuery) -> Result<Response, ApiErr
     })))
 }
 
-async fn alert(State(st): St, Path(id): Path<String>) -> Result<Response, ApiError> {
+async fn alert(
+    State(st): St,
+    p: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let id = path_param(p)?;
     let list = st.pool.run(|db| Ok(db.alerts()?)).await?;
     let Some(a) = list.into_iter().find(|a| a.id == id) else {
         return Err(ApiError::not_found(format!("no alert {id:?}")));
@@ -476,12 +520,19 @@ async fn alert(State(st): St, Path(id): Path<String>) -> Result<Response, ApiErr
 async fn claims(State(st): St, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), &[&["limit"]])?;
     let limit = p.int("limit", 1000, 1, 20_000)?;
-    let list = st.pool.run(move |db| Ok(db.claims(Some(limit))?)).await?;
-    let conflicts: Vec<Value> = vigil_extract::conflict::find(&list)
-        .into_iter()
-        .map(|c| json!({"a": list[c.low], "b": list[c.high]}))
-        .collect();
-    Ok(ok(json!({"claims": list, "conflicts": conflicts})))
+    // Conflicts compare claims pairwise within a group: on the blocking thread too.
+    let body = st
+        .pool
+        .run(move |db| {
+            let list = db.claims(Some(limit))?;
+            let conflicts: Vec<Value> = vigil_extract::conflict::find(&list)
+                .into_iter()
+                .map(|c| json!({"a": list[c.low], "b": list[c.high]}))
+                .collect();
+            Ok(json!({"claims": list, "conflicts": conflicts}))
+        })
+        .await?;
+    Ok(ok(body))
 }
 
 async fn series(State(st): St, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
@@ -587,11 +638,13 @@ fn check_token(st: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
             "posting articles is disabled: start `vigil serve` with --token",
         ));
     };
+    // The scheme is case-insensitive (RFC 9110).
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map_or("", |(_, t)| t);
     if same_secret(given.trim().as_bytes(), token.as_bytes()) {
         Ok(())
     } else {
@@ -659,16 +712,18 @@ async fn post_articles(State(st): St, req: Request) -> Result<Response, ApiError
     let claims: usize = coded.iter().map(|r| r.claims.len()).sum();
     // Stored in one transaction, then the snapshot is reloaded, so the articles' events
     // are in every view from the moment this answers.
-    let snap = st
+    let state = st.clone();
+    let (snap, seq) = st
         .pool
         .run(move |db| {
             db.write(&coded)?;
             db.prune()?;
-            Ok(load_snapshot(db)?)
+            let seq = state.next_seq();
+            Ok((load_snapshot(db)?, seq))
         })
         .await?;
     let state = st.clone();
-    tokio::task::spawn_blocking(move || state.install(snap))
+    tokio::task::spawn_blocking(move || state.install(snap, seq))
         .await
         .map_err(|_| ApiError::internal("reloading the events failed"))?;
     st.poke();

@@ -79,8 +79,8 @@ impl Config {
 
 /// Connections to the store, each used by one request at a time on a blocking thread.
 pub(crate) struct Pool {
-    free: Mutex<Vec<Box<dyn Store>>>,
-    permits: Semaphore,
+    free: Arc<Mutex<Vec<Box<dyn Store>>>>,
+    permits: Arc<Semaphore>,
 }
 
 impl Pool {
@@ -89,12 +89,14 @@ impl Pool {
             .map(|_| vigil_store::open(url))
             .collect::<vigil_store::Result<Vec<_>>>()?;
         Ok(Pool {
-            permits: Semaphore::new(free.len()),
-            free: Mutex::new(free),
+            permits: Arc::new(Semaphore::new(free.len())),
+            free: Arc::new(Mutex::new(free)),
         })
     }
 
-    /// Runs `f` with a connection, on a blocking thread.
+    /// Runs `f` with a connection, on a blocking thread. The blocking task itself puts
+    /// the connection back: a request abandoned meanwhile (the client went away, the
+    /// time limit struck) does not lose it.
     pub(crate) async fn run<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
@@ -102,35 +104,35 @@ impl Pool {
     {
         let permit = self
             .permits
-            .acquire()
+            .clone()
+            .acquire_owned()
             .await
             .map_err(|_| ApiError::internal("the connection pool is closed"))?;
-        let mut conn = self
-            .free
+        let free = self.free.clone();
+        let mut conn = free
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .pop()
             .ok_or_else(|| ApiError::internal("no free connection"))?;
-        match tokio::task::spawn_blocking(move || {
-            let r = f(conn.as_mut());
-            (conn, r)
-        })
-        .await
-        {
-            Ok((conn, r)) => {
-                self.free
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push(conn);
-                drop(permit);
-                r
+        let task = tokio::task::spawn_blocking(move || {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(conn.as_mut())));
+            match r {
+                Ok(r) => {
+                    free.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
+                    drop(permit);
+                    Some(r)
+                }
+                // A panic may leave the connection mid-statement: it is dropped, and its
+                // permit with it, so the permits still match the connections left.
+                Err(_) => {
+                    permit.forget();
+                    None
+                }
             }
-            // The connection went down with the panicking task: one permit fewer, so the
-            // permits still match the connections left.
-            Err(_) => {
-                permit.forget();
-                Err(ApiError::internal("the request failed"))
-            }
+        });
+        match task.await {
+            Ok(Some(r)) => r,
+            _ => Err(ApiError::internal("the request failed")),
         }
     }
 }
@@ -141,6 +143,8 @@ impl Pool {
 /// refills its fifty entries at once).
 #[derive(Default)]
 pub(crate) struct ItemCache {
+    /// Version of the snapshot the items belong to.
+    version: String,
     map: std::collections::HashMap<i64, Arc<str>>,
 }
 
@@ -152,7 +156,12 @@ impl ItemCache {
         self.map.get(&id).cloned()
     }
 
-    pub(crate) fn put(&mut self, id: i64, item: Arc<str>) {
+    /// Caches an item read while the snapshot of `version` was current (ignored when a
+    /// newer snapshot has been installed meanwhile).
+    pub(crate) fn put(&mut self, version: &str, id: i64, item: Arc<str>) {
+        if self.version != version {
+            return;
+        }
         if self.map.len() >= ITEM_CACHE_MAX {
             self.map.clear();
         }
@@ -165,6 +174,10 @@ pub(crate) struct AppState {
     pub(crate) pool: Pool,
     snapshot: RwLock<Arc<Snapshot>>,
     pub(crate) items: Mutex<ItemCache>,
+    /// Numbers snapshots in the order their reading started.
+    seq: std::sync::atomic::AtomicU64,
+    /// The number of the installed snapshot.
+    installed: Mutex<u64>,
     /// Aggregate views of the current snapshot, serialised, by endpoint and canonical
     /// query; emptied (and refilled with the default views) when a snapshot is installed.
     views: Mutex<std::collections::HashMap<String, Arc<str>>>,
@@ -184,18 +197,34 @@ impl AppState {
             .clone()
     }
 
-    /// Replaces the snapshot with `s` and its default views (computed first, outside the
-    /// locks), and forgets the cached items and views of the old one.
-    pub(crate) fn install(&self, s: Snapshot) {
+    /// A number for a snapshot about to be read: snapshots are installed only over older
+    /// ones (a slow reload finishing after a POST's must not undo it).
+    pub(crate) fn next_seq(&self) -> u64 {
+        self.seq.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Replaces the snapshot with `s` (read as number `seq`) and its default views
+    /// (computed first, outside the locks), and forgets the cached items and views of the
+    /// old one. Does nothing when a snapshot read later is already installed.
+    ///
+    /// Lock order, everywhere: views, then snapshot, then items; nothing takes the
+    /// snapshot lock while holding the items lock.
+    pub(crate) fn install(&self, s: Snapshot, seq: u64) {
         let warm = api::default_views(&s);
         let mut views = self.views.lock().unwrap_or_else(|e| e.into_inner());
+        let mut installed = self.installed.lock().unwrap_or_else(|e| e.into_inner());
+        if seq < *installed {
+            return;
+        }
+        *installed = seq;
+        let version = s.version.clone();
         let mut current = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
-        self.items
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .map
-            .clear();
         *current = Arc::new(s);
+        drop(current);
+        let mut items = self.items.lock().unwrap_or_else(|e| e.into_inner());
+        items.map.clear();
+        items.version = version;
+        drop(items);
         views.clear();
         views.extend(warm);
     }
@@ -265,11 +294,12 @@ fn refresher(state: Arc<AppState>, mut watcher: Box<dyn Store>, wake: Receiver<(
             continue;
         }
         let started = Instant::now();
+        let seq = state.next_seq();
         match load_snapshot(watcher.as_mut()) {
             // The version read before loading: a change during the load is seen next time.
             Ok(mut s) => {
                 s.version = version;
-                state.install(s);
+                state.install(s, seq);
             }
             Err(e) => eprintln!("vigil serve: cannot reload events: {e}"),
         }
@@ -310,13 +340,20 @@ pub(crate) fn app(config: &Config) -> vigil_store::Result<(Arc<AppState>, Router
         pool,
         snapshot: RwLock::new(Arc::new(Snapshot::default())),
         items: Mutex::new(ItemCache::default()),
+        seq: std::sync::atomic::AtomicU64::new(1),
+        installed: Mutex::new(0),
         views: Mutex::new(std::collections::HashMap::new()),
-        token: config.token.clone().filter(|t| !t.is_empty()),
+        token: config
+            .token
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string),
         coder: config.coder.clone(),
         refresh: Mutex::new(tx),
         max_body: config.max_body,
     });
-    state.install(first);
+    state.install(first, 0);
     let for_thread = state.clone();
     std::thread::Builder::new()
         .name("vigil-refresh".into())
@@ -400,5 +437,79 @@ async fn shutdown() {
     #[cfg(not(unix))]
     {
         let _ = ctrl_c.await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(dir: &tempfile::TempDir, connections: usize) -> Arc<AppState> {
+        let mut config = Config::new(&format!("sqlite:{}", dir.path().join("v.db").display()));
+        config.connections = connections;
+        app(&config).unwrap().0
+    }
+
+    #[test]
+    fn an_abandoned_request_gives_its_connection_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = state(&dir, 1);
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async {
+            // The client goes away while the only connection is busy.
+            let slow = st.pool.run(|db| {
+                std::thread::sleep(Duration::from_millis(300));
+                Ok(db.counts()?.events)
+            });
+            assert!(
+                tokio::time::timeout(Duration::from_millis(20), slow)
+                    .await
+                    .is_err()
+            );
+            // The next request waits for it, then gets it.
+            let next = st.pool.run(|db| Ok(db.counts()?.events));
+            let n = tokio::time::timeout(Duration::from_secs(10), next).await;
+            assert_eq!(n.expect("not lost").unwrap(), 0);
+            // A panic loses that connection only; the pool says so instead of hanging.
+            let boom = st.pool.run(|_| -> Result<u64, ApiError> { panic!("boom") });
+            assert!(boom.await.is_err());
+        });
+    }
+
+    #[test]
+    fn installing_while_requests_read_and_cache_never_deadlocks() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = state(&dir, 1);
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let readers: Vec<_> = (0..4)
+            .map(|i| {
+                let (st, stop) = (st.clone(), stop.clone());
+                std::thread::spawn(move || {
+                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        // What the handlers do: the snapshot, then the caches.
+                        let version = st.snapshot().version.clone();
+                        st.items.lock().unwrap().put(&version, i, "{}".into());
+                        st.cache_view(&version, format!("k{i}"), "{}".into());
+                        let _ = st.cached_view("summary?");
+                    }
+                })
+            })
+            .collect();
+        for n in 0..300 {
+            let s = Snapshot::build(format!("v{n}"), Totals::default(), Vec::new());
+            st.install(s, st.next_seq());
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        for r in readers {
+            r.join().unwrap();
+        }
+        assert_eq!(st.snapshot().version, "v299");
+        // An older snapshot never replaces a newer one.
+        let old = st.next_seq() - 100;
+        st.install(
+            Snapshot::build("old".into(), Totals::default(), Vec::new()),
+            old,
+        );
+        assert_eq!(st.snapshot().version, "v299");
     }
 }
