@@ -28,8 +28,8 @@ use ::postgres::{Client, IsolationLevel, NoTls, Statement};
 use crate::query::{EventRow, Filter, SearchHit, StoredArticle, StoredEvent, search_terms};
 use crate::schema;
 use crate::sqlite::{
-    DAILY_SQL, EVENT_ROWS_SQL, MENTION_COUNTS_SQL, event_location, join_mention_counts, now_stamp,
-    parse_day, source_key, split_actor,
+    BUMP_SQL, DAILY_SQL, EVENT_ROWS_SQL, MENTION_COUNTS_SQL, event_location, join_mention_counts,
+    now_stamp, parse_day, source_key, split_actor,
 };
 use crate::{
     Alert, CodedRecord, Counts, DailyCount, PlaceCount, Result, Store, StoreError, event_id,
@@ -197,6 +197,9 @@ impl Postgres {
             let tried = (|| {
                 let mut tx = self.client.transaction()?;
                 let out = f(&mut tx, &self.writes)?;
+                // Last, so the counter's row lock is held only until the commit: writers
+                // wait for each other here briefly, never while holding it.
+                tx.execute(BUMP_SQL, &[])?;
                 tx.commit()?;
                 Ok(out)
             })();
@@ -815,6 +818,7 @@ impl Store for Postgres {
                 ],
             )?;
         }
+        tx.execute(BUMP_SQL, &[])?;
         tx.commit()?;
         Ok(())
     }
@@ -965,17 +969,8 @@ impl Store for Postgres {
     }
 
     fn version(&mut self) -> Result<String> {
-        // PostgreSQL keeps no cheap change counter visible to clients: the row counts and
-        // the newest stamps of what writers write tell instead.
-        let r = self.client.query_one(
-            "SELECT (SELECT count(*) FROM articles)::text || '/' ||
-                    coalesce((SELECT max(stored_at) FROM articles), '') || '/' ||
-                    (SELECT count(*) FROM mentions)::text || '/' ||
-                    (SELECT count(*) FROM alerts)::text || '/' ||
-                    coalesce((SELECT max(computed_at) FROM alerts), '')",
-            &[],
-        )?;
-        Ok(r.get(0))
+        let r = self.client.query_one("SELECT n FROM vigil_changes", &[])?;
+        Ok(r.get::<_, i64>(0).to_string())
     }
 
     fn counts(&mut self) -> Result<Counts> {

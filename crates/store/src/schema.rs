@@ -139,6 +139,12 @@ pub const SQLITE: &[&str] = &[
     END;
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     "#,
+    // 5: a change counter that every write bumps in its own transaction, so that readers
+    // (the server) can tell cheaply, and from any connection, that the data changed.
+    r#"
+    CREATE TABLE vigil_changes (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+    INSERT INTO vigil_changes (id, n) VALUES (1, 0);
+    "#,
 ];
 
 /// Migrations for PostgreSQL, in order; version N is `POSTGRES[N - 1]`, the same schema as
@@ -263,5 +269,10 @@ pub const POSTGRES: &[&str] = &[
     WHERE f.event_id = e.event_id AND f.j ? 'location';
     CREATE INDEX articles_search ON articles
         USING gin (to_tsvector('english', coalesce(title, '') || ' ' || text));
+    "#,
+    // 5: the change counter.
+    r#"
+    CREATE TABLE vigil_changes (id INTEGER PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL);
+    INSERT INTO vigil_changes (id, n) VALUES (1, 0);
     "#,
 ];

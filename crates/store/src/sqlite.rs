@@ -115,6 +115,10 @@ pub(crate) fn event_location(
     })
 }
 
+/// Bumps the change counter (`Store::version`); the last statement of every write
+/// transaction, in both stores.
+pub(crate) const BUMP_SQL: &str = "UPDATE vigil_changes SET n = n + 1 WHERE id = 1";
+
 /// `YYYYMMDDHHMMSS` now, in UTC.
 pub(crate) fn now_stamp() -> String {
     chrono::Utc::now().format("%Y%m%d%H%M%S").to_string()
@@ -292,16 +296,24 @@ impl Store for Sqlite {
                 }
             }
         }
+        tx.execute(BUMP_SQL, [])?;
         tx.commit()?;
         Ok(())
     }
 
     fn prune(&mut self) -> Result<u64> {
-        let n = self.conn.execute(
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = tx.execute(
             "DELETE FROM events WHERE NOT EXISTS
                (SELECT 1 FROM mentions m WHERE m.event_id = events.event_id)",
             [],
         )?;
+        if n > 0 {
+            tx.execute(BUMP_SQL, [])?;
+        }
+        tx.commit()?;
         Ok(n as u64)
     }
 
@@ -524,6 +536,7 @@ impl Store for Sqlite {
                 ])?;
             }
         }
+        tx.execute(BUMP_SQL, [])?;
         tx.commit()?;
         Ok(())
     }
@@ -696,11 +709,9 @@ impl Store for Sqlite {
     }
 
     fn version(&mut self) -> Result<String> {
-        // Changes when another connection commits; this connection's own commits are
-        // counted by SQLite's change counter, read with it.
-        let data: i64 = self
+        let n: i64 = self
             .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        Ok(format!("{data}/{}", self.conn.total_changes()))
+            .query_row("SELECT n FROM vigil_changes", [], |r| r.get(0))?;
+        Ok(n.to_string())
     }
 }
