@@ -213,6 +213,10 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
         );
     }
 
+    // A page elsewhere that rebinds its name to this machine is refused.
+    let (status, _) = srv.request("GET", "/api/summary", &[("Host", "evil.example")], b"");
+    assert_eq!(status, 421);
+
     // The OpenAPI document and the dashboard.
     let doc = srv.ok("/api/openapi.json");
     assert!(doc["paths"]["/api/events"]["get"].is_object());

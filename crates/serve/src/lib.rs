@@ -320,13 +320,51 @@ async fn time_limit(limit: Duration, req: Request, next: Next) -> Response {
 }
 
 /// The router: the API under `/api/`, the dashboard at `/`.
-pub(crate) fn router(state: Arc<AppState>, timeout: Duration) -> Router {
+pub(crate) fn router(state: Arc<AppState>, timeout: Duration, loopback: bool) -> Router {
     api::routes()
         .merge(assets::routes())
         .with_state(state)
         .layer(middleware::from_fn(move |req, next| {
             time_limit(timeout, req, next)
         }))
+        .layer(middleware::from_fn(move |req, next| {
+            local_host_only(loopback, req, next)
+        }))
+}
+
+/// Whether a `Host` header names this machine: `localhost` or a loopback address, with
+/// any port.
+fn is_local_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        // "[::1]:8080"
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(h, _)| h),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// A server bound to loopback answers only requests addressed to this machine by name:
+/// a web page elsewhere cannot rebind its own host name to 127.0.0.1 and read the API
+/// through the visitor's browser ("DNS rebinding").
+async fn local_host_only(loopback: bool, req: Request, next: Next) -> Response {
+    if loopback {
+        let host = req
+            .headers()
+            .get(axum::http::header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("");
+        if !is_local_host(host) {
+            return ApiError::new(
+                axum::http::StatusCode::MISDIRECTED_REQUEST,
+                format!("this server answers requests for localhost only, not {host:?}"),
+            )
+            .into_response();
+        }
+    }
+    next.run(req).await
 }
 
 /// Opens the store, loads the snapshot, and builds the application (for `serve` and
@@ -359,7 +397,11 @@ pub(crate) fn app(config: &Config) -> vigil_store::Result<(Arc<AppState>, Router
         .name("vigil-refresh".into())
         .spawn(move || refresher(for_thread, watcher, rx))
         .map_err(|e| vigil_store::StoreError::Data(format!("cannot start a thread: {e}")))?;
-    let router = router(state.clone(), config.timeout);
+    let router = router(
+        state.clone(),
+        config.timeout,
+        config.addr.ip().is_loopback(),
+    );
     Ok((state, router))
 }
 
@@ -448,6 +490,28 @@ mod tests {
         let mut config = Config::new(&format!("sqlite:{}", dir.path().join("v.db").display()));
         config.connections = connections;
         app(&config).unwrap().0
+    }
+
+    #[test]
+    fn only_local_host_names_pass_on_loopback() {
+        for ok in [
+            "localhost",
+            "localhost:8080",
+            "127.0.0.1:8080",
+            "[::1]:80",
+            "127.0.0.2",
+        ] {
+            assert!(is_local_host(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:8080",
+            "",
+            "10.0.0.1:8080",
+            "[fe80::1]",
+        ] {
+            assert!(!is_local_host(bad), "{bad}");
+        }
     }
 
     #[test]
