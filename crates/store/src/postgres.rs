@@ -928,17 +928,23 @@ impl Store for Postgres {
         }
         // plainto_tsquery: the words joined by AND, stemmed, no query syntax.
         let rows = self.client.query(
-            "WITH q AS (SELECT plainto_tsquery('english', $1) AS q)
+            // The page is ranked first; headlines are made for its rows only.
+            "WITH q AS (SELECT plainto_tsquery('english', $1) AS q),
+             page AS (
+                 SELECT a.id, ts_rank(v.doc, q.q) AS rank
+                 FROM articles a, q,
+                      LATERAL (SELECT to_tsvector('english',
+                          coalesce(a.title, '') || ' ' || a.text) AS doc) v
+                 WHERE to_tsvector('english', coalesce(a.title, '') || ' ' || a.text) @@ q.q
+                 ORDER BY rank DESC, a.date DESC, a.id
+                 LIMIT $2 OFFSET $3)
              SELECT a.id, a.date, a.title, a.url, a.outlet,
                     (SELECT count(*) FROM mentions m WHERE m.record_id = a.id),
                     ts_headline('english', a.text, q.q,
                         'StartSel=' || chr(2) || ', StopSel=' || chr(3)
                         || ', MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…')
-             FROM articles a, q
-             WHERE to_tsvector('english', coalesce(a.title, '') || ' ' || a.text) @@ q.q
-             ORDER BY ts_rank(to_tsvector('english', coalesce(a.title, '') || ' ' || a.text),
-                 q.q) DESC, a.date DESC, a.id
-             LIMIT $2 OFFSET $3",
+             FROM page JOIN articles a ON a.id = page.id, q
+             ORDER BY page.rank DESC, a.date DESC, a.id",
             &[
                 &terms.join(" "),
                 &(limit.min(i64::MAX as u64) as i64),

@@ -658,13 +658,19 @@ impl Store for Sqlite {
         // Each word quoted: FTS5 reads it as a plain term, never as syntax.
         let fts: Vec<String> = terms.iter().map(|t| format!("\"{t}\"")).collect();
         let mut stmt = self.conn.prepare_cached(
+            // The page is ranked first (inner query), and snippets are made for its rows
+            // only: a common word matches most articles.
             "SELECT a.id, a.date, a.title, a.url, a.outlet,
                     (SELECT count(*) FROM mentions m WHERE m.record_id = a.id),
                     snippet(articles_fts, 1, char(2), char(3), '…', 24)
              FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-             WHERE articles_fts MATCH ?1
-             ORDER BY bm25(articles_fts, 4.0, 1.0), a.date DESC, a.id
-             LIMIT ?2 OFFSET ?3",
+             WHERE articles_fts MATCH ?1 AND articles_fts.rowid IN (
+                 SELECT articles_fts.rowid FROM articles_fts
+                 JOIN articles b ON b.rowid = articles_fts.rowid
+                 WHERE articles_fts MATCH ?1
+                 ORDER BY bm25(articles_fts, 4.0, 1.0), b.date DESC, b.id
+                 LIMIT ?2 OFFSET ?3)
+             ORDER BY bm25(articles_fts, 4.0, 1.0), a.date DESC, a.id",
         )?;
         let rows = stmt.query_map(
             params![
