@@ -427,10 +427,7 @@ async fn event(
     };
     Ok(ok(json!({
         "event": item(&e),
-        "article": article.as_ref().map(|a| json!({
-            "id": a.id, "title": a.title, "url": a.url, "outlet": a.outlet, "date": a.date,
-            "synthetic": a.outlet.as_deref() == Some(SYNTHETIC_OUTLET),
-        })),
+        "article": article.as_ref().map(|a| article_json(a, false)),
         "segments": segs,
         "coding": {
             "pattern": pr.pattern,
@@ -473,14 +470,22 @@ async fn article(
             .map_or(usize::MAX, |(_, s)| *s)
     });
     Ok(ok(json!({
-        "article": {
-            "id": a.id, "title": a.title, "url": a.url, "outlet": a.outlet, "date": a.date,
-            "synthetic": a.outlet.as_deref() == Some(SYNTHETIC_OUTLET),
-            "text": a.text,
-        },
+        "article": article_json(&a, true),
         "events": found.iter().map(item).collect::<Vec<_>>(),
         "claims": claims,
     })))
+}
+
+/// An article's header as JSON, with its text when asked.
+fn article_json(a: &vigil_store::StoredArticle, with_text: bool) -> Value {
+    let mut v = json!({
+        "id": a.id, "title": a.title, "url": a.url, "outlet": a.outlet, "date": a.date,
+        "synthetic": a.outlet.as_deref() == Some(SYNTHETIC_OUTLET),
+    });
+    if with_text {
+        v["text"] = a.text.clone().into();
+    }
+    v
 }
 
 /// An alert as JSON, event ids as strings (they exceed JavaScript's safe integers).
