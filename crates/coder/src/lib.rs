@@ -20,10 +20,11 @@ mod patterns;
 mod quotes;
 mod roles;
 mod rules;
+mod story;
 mod verbs;
 mod view;
 
-pub use rules::{Governs, Rules};
+pub use rules::{Governs, Implied, Rules};
 
 use mentions::{Member, Mention, MentionKind};
 use std::sync::Arc;
@@ -93,6 +94,8 @@ pub struct ArticleContext {
     last_quote: Option<vigil_model::Attribution>,
     /// What the article said so far about where it is (for same-named places).
     geo: vigil_extract::places::GeoContext,
+    /// Where the story is, for parties an act implies but the text leaves unnamed.
+    story: story::StoryPlace,
 }
 
 /// Everything the coder found in one record.
@@ -314,6 +317,7 @@ impl Coder {
         }
         let mut mentions = mentions::find(&view, &self.dicts, record.date, &mut ctx.aliases);
         roles::resolve_pronouns(&mut mentions, ctx);
+        ctx.story.observe(&view, &mentions);
         if self.config.profile == Profile::Cameo {
             roles::anchor_agents(&mut mentions, ctx);
         }
@@ -689,6 +693,24 @@ impl Coder {
                 )
             });
             let empty = (vec![Member::empty()], "none".to_string());
+            // "Dozens were detained", "gunmen killed four soldiers": the party an act
+            // implies comes from where the story is (implicit-parties.tsv).
+            let (implied_source, implied_target) = match (&pair.active, self.config.profile) {
+                (Some(code), Profile::Cameo) => self.rules.implied(code),
+                _ => (&Implied::Never, &Implied::Never),
+            };
+            let sources = sources.or_else(|| {
+                let named = targets
+                    .as_ref()
+                    .is_some_and(|(t, _)| t.iter().any(Member::has_actor));
+                named.then(|| ctx.story.implied(implied_source)).flatten()
+            });
+            let targets = targets.or_else(|| {
+                let named = sources
+                    .as_ref()
+                    .is_some_and(|(s, _)| s.iter().any(Member::has_actor));
+                named.then(|| ctx.story.implied(implied_target)).flatten()
+            });
             let (srcs, srule) = sources.unwrap_or_else(|| empty.clone());
             let (tgts, trule) = match targets {
                 Some(t) => t,

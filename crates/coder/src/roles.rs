@@ -291,14 +291,12 @@ pub fn anchor_agents(mentions: &mut [Mention], ctx: &ArticleContext) {
             .find(named)
             .map(|m| m.members.as_slice());
         let context = (!ctx.last_subject.is_empty()).then_some(ctx.last_subject.as_slice());
-        let Some(near) = before.or(context).or(after) else {
-            continue;
-        };
-        let Some(country) = near
-            .iter()
-            .find_map(|m| country_of(&m.base))
-            .map(str::to_string)
-        else {
+        let near = before
+            .or(context)
+            .or(after)
+            .and_then(|near| near.iter().find_map(|m| country_of(&m.base)));
+        // Else where the story is ("gunmen" in a story datelined in Bamako).
+        let Some(country) = near.or_else(|| ctx.story.country()).map(str::to_string) else {
             continue;
         };
         for m in &mut mentions[i].members {

@@ -25,6 +25,29 @@ pub struct Rules {
     state_roles: FxHashMap<String, String>,
     speech_nouns: FxHashMap<String, String>,
     not_states: rustc_hash::FxHashSet<String>,
+    /// Code prefix → (source role, target role), longest prefix first.
+    implicit: Vec<(String, (Implied, Implied))>,
+}
+
+/// How an act's unnamed party is supplied from the story (`implicit-parties.tsv`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Implied {
+    /// Never: the party must be named.
+    Never,
+    /// The story's country, bare.
+    Country,
+    /// The story's country with this role (`COP`).
+    Role(String),
+}
+
+impl Implied {
+    fn parse(s: &str) -> Implied {
+        match s {
+            "-" | "" => Implied::Never,
+            "=" => Implied::Country,
+            r => Implied::Role(r.to_string()),
+        }
+    }
 }
 
 const FUTURE: &str = include_str!("../../../data/rules/future.tsv");
@@ -34,6 +57,7 @@ const RECIPROCAL: &str = include_str!("../../../data/rules/reciprocal.tsv");
 const MEETING_NOUNS: &str = include_str!("../../../data/rules/meeting-nouns.txt");
 const SPEECH_NOUNS: &str = include_str!("../../../data/rules/speech-nouns.tsv");
 const STATE_ROLES: &str = include_str!("../../../data/rules/state-roles.tsv");
+const IMPLICIT: &str = include_str!("../../../data/rules/implicit-parties.tsv");
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
@@ -106,6 +130,19 @@ impl Rules {
                 .filter(|r| r[0] != "!" && r.len() >= 2)
                 .map(|r| (r[0].to_string(), r[1].to_string()))
                 .collect(),
+            implicit: {
+                let mut t: Vec<_> = rows(IMPLICIT)
+                    .filter(|r| r.len() >= 3)
+                    .map(|r| {
+                        (
+                            r[0].to_string(),
+                            (Implied::parse(r[1]), Implied::parse(r[2])),
+                        )
+                    })
+                    .collect();
+                t.sort_by_key(|row| std::cmp::Reverse(row.0.len()));
+                t
+            },
             not_states: rows(STATE_ROLES)
                 .filter(|r| r[0] == "!" && r.len() >= 2)
                 .flat_map(|r| {
@@ -146,6 +183,16 @@ impl Rules {
             return None;
         }
         self.state_roles.get(code.get(..2)?).map(String::as_str)
+    }
+
+    /// How the unnamed source and target of an act coded `code` are supplied from the
+    /// story; `(Never, Never)` for acts whose parties must be named.
+    pub fn implied(&self, code: &str) -> (&Implied, &Implied) {
+        static NEVER: Implied = Implied::Never;
+        self.implicit
+            .iter()
+            .find(|(p, _)| code.starts_with(p.as_str()))
+            .map_or((&NEVER, &NEVER), |(_, (s, t))| (s, t))
     }
 
     /// The code of the speech act `noun` (upper case) names ("WARNINGS" → `130`).

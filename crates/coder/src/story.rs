@@ -1,0 +1,142 @@
+//! Where a story is: the country of its dateline ("LA PAZ, Bolivia (Reuters) -"), the
+//! country of the place the current sentence names ("in Belarus"), and the country the
+//! article has named most. Acts whose other party the text leaves unnamed ("dozens were
+//! detained", "gunmen killed four soldiers") and agents named without a country take it.
+
+use crate::mentions::{Member, Mention, MentionKind, Why};
+use crate::rules::Implied;
+use crate::view::View;
+use vigil_model::Pos;
+
+/// What the article has said so far about the country it is in.
+#[derive(Clone, Debug, Default)]
+pub struct StoryPlace {
+    /// The country of the dateline, when the first sentence opens with one.
+    dateline: Option<String>,
+    /// How often each country was named, in the order first named.
+    named: Vec<(String, u32)>,
+    /// The country of the place the current sentence names ("in Belarus", "in Minsk").
+    here: Option<String>,
+    /// Sentences seen.
+    sentences: usize,
+}
+
+/// The longest run of tokens that can open a dateline before its agency or dash.
+const DATELINE_WORDS: usize = 12;
+
+impl StoryPlace {
+    /// Takes in one sentence's actor mentions (after pronouns are resolved).
+    pub fn observe(&mut self, view: &View, mentions: &[Mention]) {
+        if self.sentences == 0 {
+            self.dateline = dateline_end(view).and_then(|end| {
+                mentions
+                    .iter()
+                    .filter(|m| m.kind == MentionKind::Named && m.end <= end)
+                    .find_map(|m| m.members.iter().find_map(|x| country_of(&x.base)))
+                    .map(str::to_string)
+            });
+        }
+        self.sentences += 1;
+        self.here = None;
+        for m in mentions {
+            if m.kind != MentionKind::Named || m.anchored {
+                continue;
+            }
+            for c in m.members.iter().filter_map(|x| country_of(&x.base)) {
+                match self.named.iter_mut().find(|(k, _)| k == c) {
+                    Some((_, n)) => *n += 1,
+                    None => self.named.push((c.to_string(), 1)),
+                }
+            }
+            // "in Belarus", "in the Belarusian capital": a place of the sentence. Only a bare
+            // country code: "in Russia's parliament" is an actor, not a place.
+            let after_in = m.start > 0
+                && matches!(
+                    view.up(m.start - 1),
+                    "IN" | "INSIDE" | "ACROSS" | "THROUGHOUT"
+                );
+            if after_in
+                && self.here.is_none()
+                && let Some(x) = m.members.first()
+                && x.base.len() == 3
+                && x.suffix.is_empty()
+                && let Some(c) = country_of(&x.base)
+            {
+                self.here = Some(c.to_string());
+            }
+        }
+    }
+
+    /// The country the story is in: the current sentence's place, else the dateline's,
+    /// else the one the article has named most (the first named on a tie).
+    pub fn country(&self) -> Option<&str> {
+        if let Some(c) = self.here.as_deref().or(self.dateline.as_deref()) {
+            return Some(c);
+        }
+        let mut best: Option<&(String, u32)> = None;
+        for e in &self.named {
+            if best.is_none_or(|b| e.1 > b.1) {
+                best = Some(e);
+            }
+        }
+        best.map(|(c, _)| c.as_str())
+    }
+
+    /// The party `how` supplies from the story, with its provenance rule; `None` when the
+    /// act needs it named or the story's country is unknown.
+    pub fn implied(&self, how: &Implied) -> Option<(Vec<Member>, String)> {
+        let role = match how {
+            Implied::Never => return None,
+            Implied::Country => None,
+            Implied::Role(r) => Some(r.clone()),
+        };
+        let country = self.country()?.to_string();
+        let why = format!(
+            "implied by the act: {country}{} from {}",
+            role.as_deref().unwrap_or(""),
+            if self.here.is_some() {
+                "the sentence's place"
+            } else if self.dateline.is_some() {
+                "the dateline"
+            } else {
+                "the article's most named country"
+            }
+        );
+        let member = Member {
+            base: country,
+            prefix: vec![],
+            suffix: role.into_iter().collect(),
+            start: 0,
+            end: 0,
+            entries: vec![Why::Note(why.clone().into())],
+        };
+        Some((vec![member], why))
+    }
+}
+
+/// Where a dateline ends, when the sentence opens with one: a run of capitalised words,
+/// commas and a date, then an agency in brackets or a dash ("KYIV, Ukraine (AP) —",
+/// "Tokyo, July 4 (Jiji Press)--", "NAIROBI -").
+fn dateline_end(view: &View) -> Option<usize> {
+    let n = view.len().min(DATELINE_WORDS);
+    for k in 1..n {
+        let up = view.up(k);
+        let dash = matches!(up, "-" | "--" | "—" | "–" | "---");
+        if up == "(" || dash {
+            let lead = (0..k).all(|j| {
+                view.capitalised(j)
+                    || matches!(view.up(j), "," | "." | "'S")
+                    || view.pos(j) == Pos::Num
+            });
+            return lead.then_some(k);
+        }
+    }
+    None
+}
+
+/// The country part of an actor code (`USAGOV` → `USA`); group codes have none.
+fn country_of(code: &str) -> Option<&str> {
+    let c = code.get(..3)?;
+    let group = matches!(c, "IGO" | "NGO" | "IMG" | "MNC" | "UIS" | "REB" | "---");
+    (!group && c.chars().all(|ch| ch.is_ascii_uppercase())).then_some(c)
+}
