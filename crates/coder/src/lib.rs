@@ -679,6 +679,17 @@ impl Coder {
                     None => continue,
                 }
             }
+            // "clashed with the rebels": a mutual act is coded in both directions.
+            let mutual = self.config.profile == Profile::Cameo
+                && pair.passive.is_none()
+                && pair
+                    .active
+                    .as_deref()
+                    .is_some_and(|c| self.rules.mutual(&form.lemma, c));
+            if mutual {
+                pair.passive = pair.active.clone();
+                applied.push("mutual act: both directions (mutual-verbs.tsv)".into());
+            }
             let verb_entry = format!("{} {}", form.origin, form.lemma);
             let sources = roles.source.map(|(m, r)| {
                 (
@@ -705,17 +716,29 @@ impl Coder {
                     .is_some_and(|(t, _)| t.iter().any(Member::has_actor));
                 named.then(|| ctx.story.implied(implied_source)).flatten()
             });
+            // "X and Y traded fire": a compound subject of a mutual act is its own other
+            // party (below), not the story's country.
+            let together = (mutual
+                || pair.passive == pair.active
+                || reciprocal(&pair)
+                || self.rules.reciprocal(&block.name).is_some())
+                && sources.as_ref().is_some_and(|(s, _)| s.len() >= 2);
             let targets = targets.or_else(|| {
                 let named = sources
                     .as_ref()
                     .is_some_and(|(s, _)| s.iter().any(Member::has_actor));
-                named.then(|| ctx.story.implied(implied_target)).flatten()
+                (named && !together)
+                    .then(|| ctx.story.implied(implied_target))
+                    .flatten()
             });
             let (srcs, srule) = sources.unwrap_or_else(|| empty.clone());
             let (tgts, trule) = match targets {
                 Some(t) => t,
                 None if srcs.len() >= 2
-                    && (reciprocal(&pair) || self.rules.reciprocal(&block.name).is_some()) =>
+                    && (mutual
+                        || pair.passive == pair.active
+                        || reciprocal(&pair)
+                        || self.rules.reciprocal(&block.name).is_some()) =>
                 {
                     // "Biden and Putin will speak": each with the other.
                     for a in &srcs {

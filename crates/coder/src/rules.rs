@@ -25,6 +25,8 @@ pub struct Rules {
     state_roles: FxHashMap<String, String>,
     speech_nouns: FxHashMap<String, String>,
     not_states: rustc_hash::FxHashSet<String>,
+    /// Verb lemma → code prefixes under which its act is mutual.
+    mutual: Vec<(String, String)>,
     /// Code prefix → (source role, target role), longest prefix first.
     implicit: Vec<(String, (Implied, Implied))>,
 }
@@ -57,6 +59,7 @@ const RECIPROCAL: &str = include_str!("../../../data/rules/reciprocal.tsv");
 const MEETING_NOUNS: &str = include_str!("../../../data/rules/meeting-nouns.txt");
 const SPEECH_NOUNS: &str = include_str!("../../../data/rules/speech-nouns.tsv");
 const STATE_ROLES: &str = include_str!("../../../data/rules/state-roles.tsv");
+const MUTUAL: &str = include_str!("../../../data/rules/mutual-verbs.tsv");
 const IMPLICIT: &str = include_str!("../../../data/rules/implicit-parties.tsv");
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -130,6 +133,10 @@ impl Rules {
                 .filter(|r| r[0] != "!" && r.len() >= 2)
                 .map(|r| (r[0].to_string(), r[1].to_string()))
                 .collect(),
+            mutual: rows(MUTUAL)
+                .filter(|r| r.len() >= 2)
+                .map(|r| (r[0].to_string(), r[1].to_string()))
+                .collect(),
             implicit: {
                 let mut t: Vec<_> = rows(IMPLICIT)
                     .filter(|r| r.len() >= 3)
@@ -183,6 +190,13 @@ impl Rules {
             return None;
         }
         self.state_roles.get(code.get(..2)?).map(String::as_str)
+    }
+
+    /// True when verb `lemma` coded `code` is an act both parties do ("clashed with").
+    pub fn mutual(&self, lemma: &str, code: &str) -> bool {
+        self.mutual
+            .iter()
+            .any(|(l, p)| l == lemma && code.starts_with(p.as_str()))
     }
 
     /// How the unnamed source and target of an act coded `code` are supplied from the
