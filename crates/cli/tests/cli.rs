@@ -154,6 +154,28 @@ fn eval_json_has_the_reference_scorer_keys() {
 }
 
 #[test]
+fn eval_names_each_floor_it_misses() {
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/eval/seed-gold.jsonl"
+    );
+    let out = vigil()
+        .args(["eval", root, "--min", "root=0.999", "--min", "triple=0.01"])
+        .args(["--min", "times=1.001", "--min", "places=0.01"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let missed: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("is below the floor"))
+        .collect();
+    assert_eq!(missed.len(), 2, "{err}");
+    assert!(missed[0].starts_with("vigil: times ") && missed[0].ends_with(" 1.001"));
+    assert!(missed[1].starts_with("vigil: root ") && missed[1].ends_with(" 0.999"));
+}
+
+#[test]
 fn claims_are_printed_only_under_claims_and_events_carry_date_place_and_speaker() {
     let p = tmp(
         "claims.txt",
