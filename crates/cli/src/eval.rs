@@ -239,6 +239,7 @@ fn run_suite(args: &Args) -> Result<ExitCode> {
                 require_dyad: r.config.require_dyad,
                 profile: Profile::Literal,
                 annotate: false,
+                keep_filtered: false,
             };
             let coder = Coder::new(dicts.clone(), config);
             let a = Article::new(r.id.clone(), r.date, r.text.clone());
