@@ -92,6 +92,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             ProfileArg::Literal => Profile::Literal,
         },
         annotate: !args.events_only,
+        keep_filtered: false,
     };
     let coder = Coder::new(dicts, config);
     let stdout = std::io::stdout();

@@ -1,11 +1,13 @@
 //! `vigil eval`: score the coder on a gold JSONL file (as the reference scorer does) or on
 //! the PETRARCH validation suite (from raw text, honouring the suite's dictionaries, dates
-//! and settings).
+//! and settings). With `--misses`, it also lists every event the coder missed or coded
+//! wrongly, with the stage that lost it.
 
 use crate::dicts::DictArgs;
 use anyhow::{Context, Result, bail};
 use clap::Args as ClapArgs;
 use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -28,9 +30,18 @@ pub struct Args {
     /// Print the scores as JSON (the reference scorer's keys; for the suite, the last line).
     #[arg(long)]
     pub json: bool,
-    /// Fail (exit 1) when a level's F1 is below a floor: `--min triple=0.7` (repeatable).
+    /// Fail (exit 1) when a score is below a floor: `--min triple=0.7` (repeatable; root,
+    /// code, triple, claims, claimants, times, places, location).
     #[arg(long = "min", value_name = "LEVEL=F1")]
     pub min: Vec<String>,
+    /// Score only the gold records whose `split` is NAME (`train`, `test`); splits are by
+    /// article, so only these are coded.
+    #[arg(long, value_name = "NAME")]
+    pub split: Option<String>,
+    /// List every missed gold event and every false event (lines starting `MISS` and
+    /// `FALSE`) with the stage of the coder that lost it, then the counts per stage.
+    #[arg(long)]
+    pub misses: bool,
     /// With `--petrarch`: fail (exit 1) when fewer records than this are fully correct.
     #[arg(long, value_name = "N")]
     pub min_correct: Option<usize>,
@@ -46,6 +57,9 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode> {
+    if args.petrarch && (args.split.is_some() || args.misses) {
+        bail!("--split and --misses are for gold files, not --petrarch");
+    }
     if args.petrarch {
         run_suite(&args)
     } else {
@@ -57,10 +71,24 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
     let name = args.file.display().to_string();
     let text =
         std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {name}"))?;
-    let gold = gold::read_gold(&text, &name)?;
-    // Floors on claims, times and places are checked here; the rest by the event scorer.
+    let mut gold = gold::read_gold(&text, &name)?;
+    if let Some(split) = &args.split {
+        let cut;
+        (gold, cut) = gold::select_split(gold, split);
+        if gold.is_empty() {
+            bail!("{name}: no record has \"split\": \"{split}\"");
+        }
+        for a in cut {
+            eprintln!(
+                "vigil: warning: article {a} has records outside the split {split}; \
+                 they are not coded with it"
+            );
+        }
+    }
+    // Floors on claims, times, places and event locations are checked here; the rest by
+    // the event scorer, as the reference scorer checks them.
     let (fact_mins, event_mins): (Vec<&String>, Vec<&String>) = args.min.iter().partition(|m| {
-        ["claims=", "times=", "places=", "claimants="]
+        ["claims=", "times=", "places=", "claimants=", "location="]
             .iter()
             .any(|p| m.starts_with(p))
     });
@@ -86,7 +114,8 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
         a.article = g.article.clone();
         records.push(a);
     }
-    let coder = Coder::new(args.dicts.load()?, CoderConfig::default());
+    let dicts = args.dicts.load()?;
+    let coder = Coder::new(dicts.clone(), CoderConfig::default());
     let articles = input::group_articles(records);
     let coded: Vec<(String, vigil_coder::Coded)> = articles
         .par_iter()
@@ -123,6 +152,17 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
     }
     let preds: Vec<PredEvent> = events.iter().map(PredEvent::from).collect();
     let scores = gold::score_events(&gold, &preds);
+    let stages = if args.misses {
+        let findings = find_misses(&gold, &preds, &dicts, &articles);
+        for f in &findings {
+            println!("{}", f.line());
+        }
+        let counts = gold::stage_counts(&findings);
+        print_stage_counts(&counts, &scores.triple);
+        Some(counts)
+    } else {
+        None
+    };
     let conflict_ids: Vec<(String, String)> = conflicts
         .iter()
         .map(|k| (claims[k.low].id.clone(), claims[k.high].id.clone()))
@@ -140,6 +180,13 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
             m.insert("times".into(), serde_json::to_value(&facts.times)?);
             m.insert("places".into(), serde_json::to_value(&facts.places)?);
             m.insert("conflicts".into(), serde_json::to_value(&conflict_ids)?);
+            if let Some(counts) = &stages {
+                let counts: serde_json::Map<String, serde_json::Value> = counts
+                    .iter()
+                    .map(|(stage, n)| (stage.to_string(), (*n).into()))
+                    .collect();
+                m.insert("misses".into(), counts.into());
+            }
         }
         println!("{}", serde_json::to_string(&v)?);
     } else {
@@ -154,6 +201,12 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
             "false alarms: {:.3} of {} sentences with no gold event; {} sentences in all",
             scores.false_alarm_rate, scores.no_event_sentences, scores.sentences
         );
+        if let Some(loc) = &scores.event_location {
+            println!(
+                "event location: {:.3} ({} of {} predicted events in sentences with a gold country)",
+                loc.share, loc.right, loc.events
+            );
+        }
         for (what, s) in [
             ("claims", &facts.claims),
             ("times", &facts.times),
@@ -175,6 +228,14 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
             "claims" => facts.claims.f1,
             "times" => facts.times.f1,
             "places" => facts.places.f1,
+            "location" => match &scores.event_location {
+                Some(loc) => loc.share,
+                None => {
+                    eprintln!("vigil: location: no record of {name} has an action_country");
+                    facts_ok = false;
+                    continue;
+                }
+            },
             _ => claimant_share,
         };
         if got < *floor {
@@ -201,6 +262,86 @@ fn run_gold(args: &Args) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Codes the gold articles again with the coder's diagnostic settings (events without a
+/// party allowed; filtered acts kept) and lists the misses and false events of `preds`
+/// with the stage that lost each.
+fn find_misses(
+    gold: &[gold::GoldRecord],
+    preds: &[PredEvent],
+    dicts: &Arc<DictSet>,
+    articles: &[Vec<Article>],
+) -> Vec<gold::Finding> {
+    let run = |config: CoderConfig| -> Vec<vigil_model::Event> {
+        let coder = Coder::new(dicts.clone(), config);
+        articles
+            .par_iter()
+            .flat_map_iter(|a| coder.code_article(a))
+            .collect()
+    };
+    let bare = CoderConfig {
+        annotate: false,
+        ..CoderConfig::default()
+    };
+    let without_dyad = run(CoderConfig {
+        require_dyad: false,
+        ..bare.clone()
+    });
+    let kept = run(CoderConfig {
+        keep_filtered: true,
+        ..bare
+    });
+    let coder = Coder::new(dicts.clone(), CoderConfig::default());
+    let mut diagnostics: HashMap<String, gold::Diagnostics> = gold
+        .iter()
+        .map(|g| {
+            let d = gold::Diagnostics {
+                event_word: coder.has_event_word(&g.text),
+                ..Default::default()
+            };
+            (g.id.clone(), d)
+        })
+        .collect();
+    for e in &without_dyad {
+        if let Some(d) = diagnostics.get_mut(&e.id) {
+            d.without_dyad.push(PredEvent::from(e));
+        }
+    }
+    for e in &kept {
+        // The first filter named is the one that dropped it (a discard before all else).
+        let why = e
+            .provenance
+            .rules
+            .iter()
+            .find_map(|r| r.strip_prefix(vigil_coder::FILTERED));
+        if let (Some(d), Some(why)) = (diagnostics.get_mut(&e.id), why) {
+            d.filtered.push((PredEvent::from(e), why.to_string()));
+        }
+    }
+    gold::find_misses(gold, preds, &diagnostics)
+}
+
+/// The counts per stage, misses first, then false events.
+fn print_stage_counts(counts: &BTreeMap<gold::Stage, usize>, triple: &gold::LevelScore) {
+    for (false_events, title, of) in [
+        (false, "missed gold events", triple.gold),
+        (true, "false events", triple.pred),
+    ] {
+        let rows: Vec<_> = counts
+            .iter()
+            .filter(|(s, _)| s.is_false() == false_events)
+            .collect();
+        let total: usize = rows.iter().map(|(_, n)| **n).sum();
+        println!("{title} by stage: {total} of {of}");
+        for (stage, n) in rows {
+            println!(
+                "  {:<30} {n:>5}  {:.3}",
+                stage.to_string(),
+                *n as f64 / total.max(1) as f64
+            );
+        }
+    }
 }
 
 /// One line of scores: precision, recall, F1 and the counts behind them.
@@ -252,6 +393,7 @@ fn run_suite(args: &Args) -> Result<ExitCode> {
                 require_dyad: r.config.require_dyad,
                 profile: Profile::Literal,
                 annotate: false,
+                keep_filtered: false,
             };
             let coder = Coder::new(dicts.clone(), config);
             let a = Article::new(r.id.clone(), r.date, r.text.clone());

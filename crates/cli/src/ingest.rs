@@ -107,6 +107,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 ProfileArg::Literal => Profile::Literal,
             },
             annotate: true,
+            keep_filtered: false,
         },
     );
 

@@ -153,6 +153,121 @@ fn eval_json_has_the_reference_scorer_keys() {
     assert_eq!(v["sentences"], 24);
 }
 
+/// A small gold file of invented sentences: one article in the train split, one in the
+/// test split with a sentence for each stage that can lose an event.
+const SPLIT_GOLD: &str = r#"{"id":"a1","article":"A","split":"train","date":"2021-12-04","text":"Russia criticised Ukraine.","events":[{"source":"RUS","target":"UKR","code":"111"}],"action_country":"RU"}
+{"id":"b1","article":"B","split":"test","date":"2021-12-05","text":"Ukraine criticised Russia in Kyiv.","events":[{"source":"RUS","target":"UKR","code":"111"}],"action_country":"UA"}
+{"id":"b2","article":"B","split":"test","date":"2021-12-05","text":"Russia did not attack Ukraine.","events":[{"source":"RUS","target":"UKR","code":"190"}]}
+{"id":"b3","article":"B","split":"test","date":"2021-12-05","text":"Snow in Kyiv.","events":[{"source":"UKR","target":"RUS","code":"010"}]}
+{"id":"b4","article":"B","split":"test","date":"2021-12-05","text":"Ukraine criticised the decision.","events":[{"source":"UKR","target":"RUS","code":"111"}]}
+{"id":"b5","article":"B","split":"test","date":"2021-12-05","text":"Russia praised Belarus.","events":[]}
+{"id":"b6","article":"B","split":"test","date":"2021-12-05","text":"Russia criticised Poland.","events":[{"source":"RUS","target":"POL","code":"111"}]}
+{"id":"b7","article":"B","split":"test","date":"2021-12-05","text":"Russia praised Poland.","events":[{"source":"RUS","target":"POL","code":"111"}]}
+{"id":"b8","article":"B","split":"test","date":"2021-12-05","text":"Ukraine was criticised.","events":[{"source":"RUS","target":"UKR","code":"111"}]}
+{"id":"b9","article":"B","split":"test","date":"2021-12-05","text":"Months later, Russia criticised Poland.","events":[{"source":"RUS","target":"POL","code":"111"}]}
+"#;
+
+#[test]
+fn eval_misses_on_a_split() {
+    let gold = tmp("split-gold.jsonl", SPLIT_GOLD);
+    let run = |args: &[&str]| {
+        let out = vigil().arg("eval").arg(&gold).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run(&["--split", "test", "--misses"]);
+    let stage = |id: &str| -> Vec<&str> {
+        text.lines()
+            .filter(|l| l.starts_with("MISS\t") || l.starts_with("FALSE\t"))
+            .filter(|l| l.split('\t').nth(1) == Some(id))
+            .map(|l| l.split('\t').nth(2).unwrap())
+            .collect()
+    };
+    // Only the test split's records are listed.
+    assert!(stage("a1").is_empty(), "{text}");
+    assert_eq!(stage("b1"), ["wrong role", "false: wrong actors"], "{text}");
+    assert_eq!(stage("b2"), ["filtered: negation"], "{text}");
+    assert_eq!(stage("b3"), ["no verb"], "{text}");
+    assert_eq!(stage("b4"), ["no actor: target"], "{text}");
+    assert_eq!(stage("b5"), ["false: no such event in gold"], "{text}");
+    assert!(stage("b6").is_empty(), "{text}");
+    assert_eq!(stage("b7"), ["wrong code", "false: wrong code"], "{text}");
+    assert_eq!(stage("b8"), ["no actor: source"], "{text}");
+    assert_eq!(stage("b9"), ["filtered: discard"], "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("MISS\tb2\t")
+                && l.ends_with("\tdropped (negation): RUSMIL 190 UKR")),
+        "{text}"
+    );
+    assert!(
+        text.contains("missed gold events by stage: 7 of 8\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n  wrong role "), "{text}");
+    assert!(
+        text.contains(
+            "event location: 1.000 (1 of 1 predicted events in sentences with a gold country)"
+        ),
+        "{text}"
+    );
+    // The JSON has the reference scorer's numbers for the split, and the counts per stage;
+    // the misses listed are the triple level's.
+    let json = run(&[
+        "--split",
+        "test",
+        "--misses",
+        "--json",
+        "--min",
+        "location=1",
+    ]);
+    let line = json.lines().find(|l| l.starts_with('{')).unwrap();
+    let v: serde_json::Value = serde_json::from_str(line).unwrap();
+    assert_eq!(v["sentences"], 9);
+    assert_eq!(
+        v["event_location"],
+        serde_json::json!({"right": 1, "events": 1, "share": 1.0})
+    );
+    let t = &v["triple"];
+    let count = |prefix: &str| json.lines().filter(|l| l.starts_with(prefix)).count() as u64;
+    assert_eq!(
+        count("MISS\t"),
+        t["gold"].as_u64().unwrap() - t["tp"].as_u64().unwrap()
+    );
+    assert_eq!(
+        count("FALSE\t"),
+        t["pred"].as_u64().unwrap() - t["tp"].as_u64().unwrap()
+    );
+    assert_eq!(v["misses"]["no verb"], 1);
+    // The train split is its one article.
+    let train = run(&["--split", "train", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(train.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (v["sentences"].as_u64(), v["triple"]["gold"].as_u64()),
+        (Some(1), Some(1))
+    );
+    // A split no record has, and a location floor not met, fail.
+    let out = vigil()
+        .arg("eval")
+        .arg(&gold)
+        .args(["--split", "dev"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no record has \"split\": \"dev\""));
+    let out = vigil()
+        .arg("eval")
+        .arg(&gold)
+        .args(["--min", "location=0.9"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
 #[test]
 fn eval_names_each_floor_it_misses() {
     let root = concat!(

@@ -13,6 +13,7 @@
 
 mod annotate;
 mod attribution;
+mod diagnose;
 mod grammar;
 mod mentions;
 mod nominals;
@@ -24,6 +25,7 @@ mod story;
 mod verbs;
 mod view;
 
+pub use diagnose::FILTERED;
 pub use rules::{Governs, Implied, Rules};
 
 use mentions::{Member, Mention, MentionKind};
@@ -55,6 +57,9 @@ pub struct CoderConfig {
     /// Also find attribution, times, places and quantity claims (`false` codes events
     /// only, as the coder-only benchmark does).
     pub annotate: bool,
+    /// Diagnostics (`vigil eval --misses`): also emit the acts that negation, a prediction
+    /// or a discard phrase drops, each with a rule starting with [`FILTERED`] saying why.
+    pub keep_filtered: bool,
 }
 
 impl Default for CoderConfig {
@@ -63,6 +68,7 @@ impl Default for CoderConfig {
             require_dyad: true,
             profile: Profile::Cameo,
             annotate: true,
+            keep_filtered: false,
         }
     }
 }
@@ -287,12 +293,12 @@ impl Coder {
         ctx: &mut ArticleContext,
     ) -> SentenceResult {
         let mut result = SentenceResult::default();
-        if ctx.discarded {
+        if ctx.discarded && !self.config.keep_filtered {
             result.skipped = Some(Skip::Story("story discarded earlier".into()));
             return result;
         }
         let view = view::View::with_ids(&record.text, tokens, ids);
-        if let Some(skip) = self.discard(&view) {
+        if let Some(skip) = self.discard(&view).filter(|_| !self.config.keep_filtered) {
             if let Skip::Story(_) = skip {
                 ctx.discarded = true;
             } else if self.config.annotate {
@@ -315,6 +321,16 @@ impl Coder {
             result.skipped = Some(skip);
             return result;
         }
+        // Diagnostics: a discarded sentence is coded all the same, on a copy of the context
+        // (as if it had been skipped).
+        let mut scratch;
+        let (ctx, dropped) = match self.kept_discard(&view, ctx) {
+            Some(why) => {
+                scratch = ctx.clone();
+                (&mut scratch, Some(why))
+            }
+            None => (ctx, None),
+        };
         let mut mentions = mentions::find(&view, &self.dicts, record.date, &mut ctx.aliases);
         roles::resolve_pronouns(&mut mentions, ctx);
         ctx.story.observe(&view, &mentions);
@@ -343,6 +359,7 @@ impl Coder {
             self.code_nominals(&view, &mentions, &hits, &covered, ctx, &mut drafts);
         }
         self.attribute_reports(&view, &speech, speaker, &mentions, &hits, &mut drafts);
+        let (drafts, filtered) = diagnose::split_filtered(drafts, dropped.as_deref());
         if let Some(d) = drafts
             .iter()
             .rev()
@@ -359,7 +376,7 @@ impl Coder {
             ctx.last_subject = m.members.clone();
         }
         let mut seen: Vec<(String, String, String)> = Vec::new();
-        for d in drafts {
+        for d in drafts.into_iter().chain(filtered) {
             let key = (d.source.code(), d.target.code(), d.code.clone());
             if seen.contains(&key) {
                 continue;
@@ -390,14 +407,7 @@ impl Coder {
     /// may be a short name or plural of one).
     fn could_code(&self, tokens: &[Token], ids: &[Option<vigil_dict::WordId>]) -> bool {
         let d = &self.dicts;
-        let verb = ids
-            .iter()
-            .flatten()
-            .any(|id| d.verbs.by_word.contains_key(id))
-            || (self.config.profile == Profile::Cameo
-                && tokens
-                    .iter()
-                    .any(|t| self.rules.speech_noun(&t.upper).is_some()));
+        let verb = self.event_word(tokens, ids);
         verb && tokens.iter().zip(ids).enumerate().any(|(k, (t, id))| {
             id.is_some_and(|id| d.actors.trie.starts_with_word(id) || d.agents.trie.starts_with_word(id))
                 || grammar::is_actor_pronoun(&t.upper)
@@ -405,6 +415,17 @@ impl Coder {
                 // of a sentence is capitalised anyway, so it counts only when unknown.
                 || (t.text.chars().next().is_some_and(char::is_uppercase) && (k > 0 || id.is_none()))
         })
+    }
+
+    /// Whether a sentence holds a dictionary verb form, or a noun naming a speech act.
+    fn event_word(&self, tokens: &[Token], ids: &[Option<vigil_dict::WordId>]) -> bool {
+        ids.iter()
+            .flatten()
+            .any(|id| self.dicts.verbs.by_word.contains_key(id))
+            || (self.config.profile == Profile::Cameo
+                && tokens
+                    .iter()
+                    .any(|t| self.rules.speech_noun(&t.upper).is_some()))
     }
 
     /// Gives "I" and "we" inside a quotation the quotation's speaker, and remembers the
@@ -948,7 +969,7 @@ impl Coder {
                         passive: None,
                     })
                 }
-                (None, None) => None,
+                (None, None) => self.dropped(pair, "negation", applied),
             };
         }
         if h.epistemic && governs.is_none() && !h.future {
@@ -962,7 +983,7 @@ impl Coder {
             };
             if !(verbal(&pair.active) && verbal(&pair.passive)) {
                 applied.push("prediction: not coded".into());
-                return None;
+                return self.dropped(pair, "prediction", applied);
             }
         }
         let threat = governs == Some(Governs::Threat);

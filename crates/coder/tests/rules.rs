@@ -22,6 +22,7 @@ fn coder_with(profile: Profile, verbs: &str) -> Coder {
             require_dyad: true,
             profile,
             annotate: true,
+            keep_filtered: false,
         },
     )
 }
@@ -538,4 +539,85 @@ fn a_speech_act_named_by_a_noun_is_coded_with_its_possessor_and_addressee() {
     // No addressee, or a material act: nothing.
     assert!(t("Norland's warnings were ignored.").is_empty());
     assert!(t("Norland's invasion of Sudland went on.").is_empty());
+}
+
+#[test]
+fn keep_filtered_emits_what_the_filters_drop_and_says_why() {
+    let mut keep = coder(Profile::Cameo);
+    keep.config_mut().keep_filtered = true;
+    let date = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap();
+    let coded = |c: &Coder, text: &str| -> Vec<(String, String, String, Vec<String>)> {
+        let a = Article::new("t", date, text);
+        c.code_article(std::slice::from_ref(&a))
+            .into_iter()
+            .map(|e| {
+                let why = e
+                    .provenance
+                    .rules
+                    .iter()
+                    .filter(|r| r.starts_with(vigil_coder::FILTERED))
+                    .cloned()
+                    .collect();
+                (e.source, e.code, e.target, why)
+            })
+            .collect()
+    };
+    let why = |s: &str| vec![s.to_string()];
+    let t = |s: &str, c: &str, g: &str, w: Vec<String>| (s.into(), c.into(), g.into(), w);
+    assert_eq!(
+        coded(&keep, "Norland did not attack Sudland."),
+        [t("NORMIL", "190", "SUD", why("filtered: negation"))]
+    );
+    assert_eq!(
+        coded(&keep, "Norland could attack Sudland."),
+        [t("NORMIL", "190", "SUD", why("filtered: prediction"))]
+    );
+    // A refused acceptance is a rejection, not a filtered act.
+    assert_eq!(
+        coded(&keep, "Norland did not accept Sudland's offer."),
+        [t("NORGOV", "120", "SUD", vec![])]
+    );
+    let discarded = coded(&keep, "Norland condemned Sudland after the football match.");
+    assert_eq!(discarded.len(), 1);
+    assert!(discarded[0].3[0].starts_with("filtered: discard "));
+    // A story-level discard drops the rest of the article too.
+    let story = coded(&keep, "Your horoscope. Norland condemned Westmark.");
+    assert_eq!(
+        story,
+        [t(
+            "NORGOV",
+            "122",
+            "WSM",
+            why("filtered: discard (story discarded earlier)")
+        )]
+    );
+}
+
+#[test]
+fn keep_filtered_changes_no_other_event() {
+    let plain = coder(Profile::Cameo);
+    let mut keep = coder(Profile::Cameo);
+    keep.config_mut().keep_filtered = true;
+    // Filtered acts and a discarded sentence between the coded ones: what later sentences
+    // see (the last subject, the last accuser) must not change.
+    let text = "Norland did not attack Sudland. He condemned Westmark. \
+                Sudland condemned Norland at football. Westmark accused Sudland. \
+                Sudland did not accuse Westmark. Norland denied the charge.";
+    let date = NaiveDate::from_ymd_opt(2021, 1, 1).unwrap();
+    let a = Article::new("t", date, text);
+    let events = |c: &Coder| c.code_article(std::slice::from_ref(&a));
+    let kept: Vec<_> = events(&keep)
+        .into_iter()
+        .filter(|e| {
+            !e.provenance
+                .rules
+                .iter()
+                .any(|r| r.starts_with(vigil_coder::FILTERED))
+        })
+        .collect();
+    let plain = events(&plain);
+    // The denial answers Westmark's accusation, not the one Sudland did not make.
+    let last = plain.last().map(|e| (e.code.as_str(), e.target.as_str()));
+    assert_eq!((plain.len(), last), (3, Some(("016", "WSM"))));
+    assert_eq!(kept, plain);
 }

@@ -53,15 +53,24 @@ pub(crate) fn greedy_matches(
     pred: &[&PredEvent],
     same: impl Fn(&GoldEvent, &PredEvent) -> bool,
 ) -> usize {
+    greedy_pairs(gold, pred, same).iter().flatten().count()
+}
+
+/// The matching of [`greedy_matches`] itself: for each gold event, the index of the
+/// prediction it took, if any.
+pub(crate) fn greedy_pairs(
+    gold: &[GoldEvent],
+    pred: &[&PredEvent],
+    same: impl Fn(&GoldEvent, &PredEvent) -> bool,
+) -> Vec<Option<usize>> {
     let mut used = vec![false; pred.len()];
-    let mut matched = 0;
-    for g in gold {
-        if let Some(i) = (0..pred.len()).find(|&i| !used[i] && same(g, pred[i])) {
+    gold.iter()
+        .map(|g| {
+            let i = (0..pred.len()).find(|&i| !used[i] && same(g, pred[i]))?;
             used[i] = true;
-            matched += 1;
-        }
-    }
-    matched
+            Some(i)
+        })
+        .collect()
 }
 
 #[cfg(test)]

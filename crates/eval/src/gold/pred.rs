@@ -15,6 +15,10 @@ pub struct PredEvent {
     pub target: String,
     /// CAMEO event code.
     pub code: String,
+    /// The country of the event's location (`location.country`, ISO 3166-1 alpha-2, upper
+    /// case; `""` when the event has none), for the `event_location` score.
+    #[serde(default)]
+    pub country: String,
 }
 
 impl From<&vigil_model::Event> for PredEvent {
@@ -24,6 +28,12 @@ impl From<&vigil_model::Event> for PredEvent {
             source: e.source.clone(),
             target: e.target.clone(),
             code: e.code.clone(),
+            country: e
+                .location
+                .as_ref()
+                .and_then(|l| l.country.as_deref())
+                .unwrap_or("")
+                .to_uppercase(),
         }
     }
 }
@@ -40,7 +50,7 @@ pub struct Predictions {
 }
 
 /// Reads a prediction file (one event object per line, with `id`, `source`, `target`,
-/// `code`; other fields are ignored) the way `score.py` reads it.
+/// `code` and `location.country`; other fields are ignored) the way `score.py` reads it.
 ///
 /// A missing or null `id` becomes `"None"` (the script's `str(None)`), so such events
 /// count as having an unknown id. A line that is valid JSON but not an object, which
@@ -58,6 +68,11 @@ pub fn read_predictions(text: &str) -> Predictions {
                 source: str_or_empty(obj.get("source")),
                 target: str_or_empty(obj.get("target")),
                 code: str_or_empty(obj.get("code")),
+                // `((e.get("location") or {}).get("country") or "").upper()`.
+                country: match obj.get("location") {
+                    Some(Value::Object(loc)) => str_or_empty(loc.get("country")).to_uppercase(),
+                    _ => String::new(),
+                },
             }),
             _ => out.unparsable_lines += 1,
         }
@@ -78,6 +93,8 @@ mod tests {
             "[1]\n",
             "{\"id\":7,\"code\":\"01\"}\n",
             "{\"source\":\"X\"}\n",
+            "{\"id\":\"s2\",\"code\":\"042\",\"location\":{\"name\":\"Kyiv\",\"country\":\"ua\"}}\n",
+            "{\"id\":\"s2\",\"code\":\"042\",\"location\":{\"country\":null}}\n",
         );
         let p = read_predictions(text);
         assert_eq!(p.unparsable_lines, 2);
@@ -88,7 +105,8 @@ mod tests {
                     id: "s1".into(),
                     source: "USA".into(),
                     target: "RUS".into(),
-                    code: "036".into()
+                    code: "036".into(),
+                    country: String::new(),
                 },
                 PredEvent {
                     id: "7".into(),
@@ -98,6 +116,17 @@ mod tests {
                 PredEvent {
                     id: "None".into(),
                     source: "X".into(),
+                    ..PredEvent::default()
+                },
+                PredEvent {
+                    id: "s2".into(),
+                    code: "042".into(),
+                    country: "UA".into(),
+                    ..PredEvent::default()
+                },
+                PredEvent {
+                    id: "s2".into(),
+                    code: "042".into(),
                     ..PredEvent::default()
                 },
             ]

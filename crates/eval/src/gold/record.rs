@@ -22,6 +22,11 @@ pub struct GoldRecord {
     pub date: Option<NaiveDate>,
     /// The segment text (empty when the record has none; scoring does not need it).
     pub text: String,
+    /// The part of the gold file the record belongs to (`"train"`, `"test"`), when given.
+    pub split: Option<String>,
+    /// Where the segment's first event took place (ISO 3166-1 alpha-2, upper case), when
+    /// the text says; absent or empty in the file is `None`, as `score.py` skips it.
+    pub action_country: Option<String>,
     /// The expected events, in file order (the order greedy matching visits them).
     pub events: Vec<GoldEvent>,
     /// The `claims` annotation, kept raw (`Null` when absent); `facts` scores it.
@@ -111,12 +116,19 @@ fn record_from_json(mut obj: Map<String, Value>, line: usize) -> Result<GoldReco
     };
     let text = optional_string(&obj, "text").map_err(|m| format!("{id}: {m}"))?;
     let article = optional_string(&obj, "article").map_err(|m| format!("{id}: {m}"))?;
+    let split = optional_string(&obj, "split").map_err(|m| format!("{id}: {m}"))?;
+    let action_country = optional_string(&obj, "action_country")
+        .map_err(|m| format!("{id}: {m}"))?
+        .filter(|c| !c.is_empty())
+        .map(|c| c.to_uppercase());
     Ok(GoldRecord {
         id,
         line,
         article,
         date,
         text: text.unwrap_or_default(),
+        split,
+        action_country,
         events,
         claims: obj.remove("claims").unwrap_or(Value::Null),
         times: obj.remove("times").unwrap_or(Value::Null),
@@ -149,6 +161,28 @@ fn event_from_json(e: &Value) -> Result<GoldEvent, String> {
             .map(str::to_string),
         note: obj.get("note").and_then(Value::as_str).map(str::to_string),
     })
+}
+
+/// The records of one split (those whose `split` is `split`), in file order, and the
+/// articles that also have records outside it.
+///
+/// Gold files are split by article, so a split's records are whole articles and can be
+/// coded on their own, as the reference workflow codes them; an article cut by the split
+/// would lose the context of its other sentences, so the caller should say so.
+pub fn select_split(records: Vec<GoldRecord>, split: &str) -> (Vec<GoldRecord>, Vec<String>) {
+    let (inside, outside): (Vec<GoldRecord>, Vec<GoldRecord>) = records
+        .into_iter()
+        .partition(|r| r.split.as_deref() == Some(split));
+    let mut cut: Vec<String> = Vec::new();
+    for r in &inside {
+        if let Some(a) = &r.article
+            && !cut.contains(a)
+            && outside.iter().any(|o| o.article.as_ref() == Some(a))
+        {
+            cut.push(a.clone());
+        }
+    }
+    (inside, cut)
 }
 
 fn optional_string(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, String> {
@@ -205,6 +239,47 @@ mod tests {
     }
 
     #[test]
+    fn split_and_action_country() {
+        let text = concat!(
+            r#"{"id":"a","article":"x","split":"train","action_country":"ua"}"#,
+            "\n",
+            r#"{"id":"b","article":"x","split":"train","action_country":""}"#,
+            "\n",
+            r#"{"id":"c","article":"y","split":"test"}"#,
+            "\n",
+            r#"{"id":"d","article":"z"}"#,
+            "\n",
+        );
+        let recs = read_gold(text, "g").unwrap();
+        assert_eq!(recs[0].split.as_deref(), Some("train"));
+        assert_eq!(recs[0].action_country.as_deref(), Some("UA"));
+        assert_eq!(recs[1].action_country, None);
+        assert_eq!(recs[3].split, None);
+        let (train, cut) = select_split(recs.clone(), "train");
+        let ids: Vec<&str> = train.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!((ids, cut.len()), (vec!["a", "b"], 0));
+        let (test, _) = select_split(recs.clone(), "test");
+        assert_eq!(test.len(), 1);
+        assert!(select_split(recs, "dev").0.is_empty());
+    }
+
+    #[test]
+    fn an_article_cut_by_the_split_is_named() {
+        let text = concat!(
+            r#"{"id":"a","article":"x","split":"train"}"#,
+            "\n",
+            r#"{"id":"b","article":"x","split":"test"}"#,
+            "\n",
+            r#"{"id":"c","split":"test"}"#,
+            "\n",
+        );
+        let recs = read_gold(text, "g").unwrap();
+        let (test, cut) = select_split(recs, "test");
+        assert_eq!(test.len(), 2);
+        assert_eq!(cut, vec!["x".to_string()]);
+    }
+
+    #[test]
     fn null_actors_become_empty() {
         let text = r#"{"id":"a","events":[{"source":null,"code":"036"}]}"#;
         let e = &read_gold(text, "g").unwrap()[0].events[0];
@@ -235,6 +310,14 @@ mod tests {
             (
                 "{\"id\":\"a\",\"date\":\"2021-13-01\"}",
                 "gold.jsonl:1: a: `date` must be YYYY-MM-DD",
+            ),
+            (
+                "{\"id\":\"a\",\"split\":1}",
+                "gold.jsonl:1: a: `split` must be a string",
+            ),
+            (
+                "{\"id\":\"a\",\"action_country\":[\"UA\"]}",
+                "gold.jsonl:1: a: `action_country` must be a string",
             ),
         ];
         for (text, want) in cases {

@@ -104,6 +104,17 @@ impl LevelScore {
     }
 }
 
+/// How many predicted events are placed in the country the gold gives for their segment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LocationScore {
+    /// Predicted events whose `location.country` is the segment's `action_country`.
+    pub right: usize,
+    /// Predicted events in segments with an `action_country`.
+    pub events: usize,
+    /// `right / events`, rounded to 4 decimals (0.0 when there are no such events).
+    pub share: f64,
+}
+
 /// The result of scoring events against a gold file.
 ///
 /// Serializes to the same JSON object, with the same keys in the same order, as the
@@ -123,6 +134,10 @@ pub struct EventScores {
     /// Share of no-event segments on which anything was predicted (4 decimals; 0.0
     /// when there are no such segments).
     pub false_alarm_rate: f64,
+    /// Where events happened, when gold segments carry `action_country` (absent, as in
+    /// the script's output, when none does).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_location: Option<LocationScore>,
     /// Predicted events whose id is not in the gold file (reported, not scored).
     pub events_with_unknown_id: usize,
     /// Prediction lines that could not be read. Scoring itself never sees them, so
@@ -219,15 +234,13 @@ pub fn parse_threshold(spec: &str) -> Result<(Level, f64), EvalError> {
 /// summed over segments (micro averaging). Predictions on unknown ids are only counted.
 /// When the gold file repeats an id, the segment is counted once with the events of
 /// its last occurrence (the script stores segments in a dict).
+///
+/// `event_location` counts, over segments with an `action_country`, every prediction
+/// and those placed in that country. A repeated id keeps the country of its last
+/// occurrence that gives one (the script only stores a country when there is one).
 pub fn score_events(gold: &[GoldRecord], pred: &[PredEvent]) -> EventScores {
-    let mut gold_by_id: HashMap<&str, &[GoldEvent]> = HashMap::new();
-    for rec in gold {
-        gold_by_id.insert(rec.id.as_str(), &rec.events);
-    }
-    let mut pred_by_id: HashMap<&str, Vec<&PredEvent>> = HashMap::new();
-    for p in pred {
-        pred_by_id.entry(p.id.as_str()).or_default().push(p);
-    }
+    let gold_by_id: HashMap<&str, &[GoldEvent]> = segments(gold).into_iter().collect();
+    let pred_by_id = predictions_by_id(pred);
 
     let mut tp = [0usize; 3];
     let (mut n_pred, mut n_gold) = (0, 0);
@@ -262,7 +275,65 @@ pub fn score_events(gold: &[GoldRecord], pred: &[PredEvent]) -> EventScores {
         } else {
             0.0
         },
+        event_location: event_location(gold, &pred_by_id),
         events_with_unknown_id: unknown,
         unparsable_lines: 0,
     }
+}
+
+/// The gold segments as the script's dict holds them: one per distinct id, in the order
+/// ids first appear, each with the events of its last occurrence.
+pub(crate) fn segments(gold: &[GoldRecord]) -> Vec<(&str, &[GoldEvent])> {
+    let mut order: Vec<(&str, &[GoldEvent])> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for rec in gold {
+        match index.get(rec.id.as_str()) {
+            Some(&i) => order[i].1 = &rec.events,
+            None => {
+                index.insert(&rec.id, order.len());
+                order.push((&rec.id, &rec.events));
+            }
+        }
+    }
+    order
+}
+
+/// Predictions grouped by segment id, each group in prediction order.
+pub(crate) fn predictions_by_id(pred: &[PredEvent]) -> HashMap<&str, Vec<&PredEvent>> {
+    let mut by_id: HashMap<&str, Vec<&PredEvent>> = HashMap::new();
+    for p in pred {
+        by_id.entry(p.id.as_str()).or_default().push(p);
+    }
+    by_id
+}
+
+fn event_location(
+    gold: &[GoldRecord],
+    pred_by_id: &HashMap<&str, Vec<&PredEvent>>,
+) -> Option<LocationScore> {
+    let mut place: HashMap<&str, &str> = HashMap::new();
+    for rec in gold {
+        if let Some(c) = &rec.action_country {
+            place.insert(&rec.id, c);
+        }
+    }
+    if place.is_empty() {
+        return None;
+    }
+    let (mut right, mut events) = (0, 0);
+    for (id, country) in place {
+        for p in pred_by_id.get(id).map_or(&[][..], Vec::as_slice) {
+            events += 1;
+            right += usize::from(p.country == country);
+        }
+    }
+    Some(LocationScore {
+        right,
+        events,
+        share: if events > 0 {
+            round4(right as f64 / events as f64)
+        } else {
+            0.0
+        },
+    })
 }

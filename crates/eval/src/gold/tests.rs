@@ -145,6 +145,7 @@ fn seed_gold_with_swapped_actors() {
                 source: e.target.clone(),
                 target: e.source.clone(),
                 code: e.code.clone(),
+                country: String::new(),
             })
         })
         .collect();
@@ -176,4 +177,108 @@ fn scores_round_trip_through_json() {
     let s = score(GOLD, PRED);
     let back: EventScores = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
     assert_eq!(back, s);
+}
+
+/// Gold countries in upper and lower case, an empty one (not scored), a segment without
+/// one, a repeated id whose first occurrence gives the country, and predictions placed
+/// right, wrong, nowhere (`location` absent or null) and in lower case.
+const LOCATION_GOLD: &str = r#"{"id":"a","action_country":"UA","events":[{"source":"RUSMIL","target":"UKR","code":"190"}]}
+{"id":"b","action_country":"sy","events":[{"source":"ISR","target":"SYR","code":"195"}]}
+{"id":"c","action_country":"FR","events":[]}
+{"id":"d","action_country":"","events":[]}
+{"id":"e","events":[{"source":"TUR","target":"GRC","code":"042"}]}
+{"id":"f","action_country":"IQ","events":[]}
+{"id":"f","events":[{"source":"USA","target":"IRQ","code":"042"}]}
+"#;
+
+const LOCATION_PRED: &str = r#"{"id":"a","source":"RUSMIL","target":"UKR","code":"190","location":{"name":"Kharkiv","country":"UA"}}
+{"id":"a","source":"RUSMIL","target":"UKR","code":"193","location":{"name":"Belgorod","country":"RU"}}
+{"id":"b","source":"ISRMIL","target":"SYR","code":"195","location":{"country":"sy"}}
+{"id":"b","source":"ISRMIL","target":"LBN","code":"195","location":{"country":"LB"}}
+{"id":"c","source":"FRA","target":"DEU","code":"036"}
+{"id":"d","source":"FRA","target":"DEU","code":"036","location":{"country":"FR"}}
+{"id":"e","source":"TUR","target":"GRC","code":"042","location":{"country":"GR"}}
+{"id":"f","source":"USAGOV","target":"IRQ","code":"042","location":{"country":"IQ"}}
+{"id":"f","source":"USAGOV","target":"IRQ","code":"043","location":null}
+"#;
+
+#[test]
+fn event_location_matches_the_script() {
+    let s = score(LOCATION_GOLD, LOCATION_PRED);
+    assert_json(
+        &s,
+        r#"{"root": {"p": 0.4444, "r": 1.0, "f1": 0.6154, "tp": 4, "pred": 9, "gold": 4}, "code": {"p": 0.4444, "r": 1.0, "f1": 0.6154, "tp": 4, "pred": 9, "gold": 4}, "triple": {"p": 0.4444, "r": 1.0, "f1": 0.6154, "tp": 4, "pred": 9, "gold": 4}, "sentences": 6, "no_event_sentences": 2, "false_alarm_rate": 1.0, "event_location": {"right": 3, "events": 7, "share": 0.4286}, "events_with_unknown_id": 0, "unparsable_lines": 0}"#,
+    );
+    assert_eq!(
+        s.summary_line(&[("triple", 0.5)]),
+        "ok root-F1=0.615 code-F1=0.615 triple-F1=0.615 (need {'triple': 0.5})"
+    );
+    let back: EventScores = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+    assert_eq!(back, s);
+}
+
+#[test]
+fn event_location_from_coded_events() {
+    // The CLI scores the coder's events, not a file: the country comes from the place.
+    let mut e = vigil_model::Event {
+        id: "a".into(),
+        code: "190".into(),
+        ..vigil_model::Event::default()
+    };
+    let unplaced = PredEvent::from(&e);
+    assert_eq!(unplaced.country, "");
+    e.location = Some(
+        serde_json::from_value(
+            serde_json::json!({"name": "Kharkiv", "full_name": "Kharkiv, Ukraine",
+            "kind": "city", "country": "UA", "lat": 49.99, "lon": 36.23, "feature_id": "x"}),
+        )
+        .unwrap(),
+    );
+    let placed = PredEvent::from(&e);
+    assert_eq!(placed.country, "UA");
+    let gold = read_gold(LOCATION_GOLD, "gold.jsonl").unwrap();
+    let loc = score_events(&gold, &[placed, unplaced])
+        .event_location
+        .unwrap();
+    assert_eq!((loc.right, loc.events, loc.share), (1, 2, 0.5));
+}
+
+#[test]
+fn no_gold_country_no_event_location() {
+    let s = score(GOLD, PRED);
+    assert!(s.event_location.is_none());
+    assert!(
+        !serde_json::to_string(&s)
+            .unwrap()
+            .contains("event_location")
+    );
+}
+
+#[test]
+fn a_split_scores_only_its_own_segments() {
+    let gold = r#"{"id":"t1","article":"A","split":"train","action_country":"UA","events":[{"source":"RUS","target":"UKR","code":"190"}]}
+{"id":"t2","article":"A","split":"train","events":[]}
+{"id":"v1","article":"B","split":"test","action_country":"SY","events":[{"source":"ISR","target":"SYR","code":"195"},{"source":"ISR","target":"LBN","code":"190"}]}
+{"id":"x1","events":[{"source":"USA","target":"CHN","code":"036"}]}
+"#;
+    let pred = r#"{"id":"t1","source":"RUS","target":"UKR","code":"190","location":{"country":"UA"}}
+{"id":"t2","source":"RUS","target":"UKR","code":"190"}
+{"id":"v1","source":"ISR","target":"SYR","code":"195","location":{"country":"LB"}}
+{"id":"x1","source":"USA","target":"CHN","code":"036"}
+"#;
+    let all = read_gold(gold, "gold.jsonl").unwrap();
+    let (train, cut) = select_split(all.clone(), "train");
+    assert!(cut.is_empty());
+    let pred = read_predictions(pred).events;
+    let s = score_events(&train, &pred);
+    // t1 right; a false alarm on t2; v1 and x1 are not this split's.
+    assert_eq!((s.triple.tp, s.triple.gold, s.sentences), (1, 1, 2));
+    assert_eq!(s.false_alarm_rate, 1.0);
+    assert_eq!(s.events_with_unknown_id, 2);
+    assert_eq!(s.event_location.unwrap().share, 1.0);
+    let (test, _) = select_split(all, "test");
+    let s = score_events(&test, &pred);
+    assert_eq!((s.triple.tp, s.triple.gold, s.sentences), (1, 2, 1));
+    let loc = s.event_location.unwrap();
+    assert_eq!((loc.right, loc.events), (0, 1));
 }
