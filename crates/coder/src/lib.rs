@@ -14,6 +14,7 @@
 mod annotate;
 mod attribution;
 mod diagnose;
+mod event_nouns;
 mod grammar;
 mod mentions;
 mod nominals;
@@ -78,6 +79,7 @@ pub struct Coder {
     dicts: Arc<DictSet>,
     rules: Rules,
     index: patterns::PatternIndex,
+    nouns: event_nouns::EventNouns,
     tagger: &'static Tagger,
     config: CoderConfig,
 }
@@ -184,6 +186,7 @@ impl Coder {
             dicts,
             rules: Rules::embedded(),
             index,
+            nouns: event_nouns::EventNouns::embedded(),
             tagger: Tagger::embedded(),
             config,
         }
@@ -616,6 +619,30 @@ impl Coder {
                     "default".to_string(),
                     None,
                 ),
+            };
+            // "launched air strikes on", "signed a truce": a support verb's object noun
+            // decides the code (event-nouns.tsv).
+            let named = match self.config.profile {
+                Profile::Cameo => {
+                    let after = h.back.last().map_or(h.end, |&b| b + 1).max(h.end);
+                    let limit = roles::object_limit(view, after, true);
+                    self.nouns.find(view, &form.lemma, after, limit)
+                }
+                Profile::Literal => None,
+            };
+            let (pair, pattern, matched) = match &named {
+                Some(n) => {
+                    covered.push((n.start, n.end));
+                    (
+                        CodePair {
+                            active: Some(n.code.clone()),
+                            passive: n.mutual.then(|| n.code.clone()),
+                        },
+                        format!("event-nouns.tsv {}", view.words(n.start, n.end)),
+                        None,
+                    )
+                }
+                None => (pair, pattern, matched),
             };
             // "I don't accept anyone's red line": a refused acceptance is a rejection even
             // when the verb has no code of its own.
