@@ -699,6 +699,19 @@ impl Coder {
                 }
                 roles.source = roles.source.filter(|&(m, _)| !agent_only(&mentions[m]));
                 roles.target = roles.target.filter(|&(m, _)| !agent_only(&mentions[m]));
+                // "Biden told *reporters*": the press a speaker addresses is its audience,
+                // not the party its words are about.
+                let verbal = pair.active.as_deref().is_some_and(|c| {
+                    matches!(c.get(..2), Some("01" | "02" | "10" | "11" | "12" | "13"))
+                });
+                roles.target = roles.target.filter(|&(m, _)| {
+                    !(verbal
+                        && mentions[m].anchored
+                        && mentions[m]
+                            .members
+                            .iter()
+                            .all(|x| x.suffix.iter().any(|s| s == "MED")))
+                });
                 // "will meet in Zurich": where people meet, talk or cooperate is a place, not
                 // the other party.
                 let cooperative = pair

@@ -223,13 +223,31 @@ pub fn assign(
     let subj = subject(view, mentions, hits, hit, 0);
     let after = h.back.last().map_or(h.end, |&b| b + 1).max(h.end);
     let limit = object_limit(view, after, participles);
-    // An agent whose country was only inferred ("massed *troops*") is not a target.
+    // An agent whose country was only inferred is a target ("police detained *activists*")
+    // unless it is the subject's own force ("Russia massed *troops*", "the army deployed
+    // *soldiers*"): the same country, in a role the subject commands.
+    let subject_country = subj.and_then(|(m, _)| {
+        mentions[m]
+            .members
+            .iter()
+            .find_map(|x| country_of(&x.base))
+            .map(str::to_string)
+    });
+    let own_force = |m: &Mention| {
+        m.anchored
+            && m.members.iter().all(|x| {
+                subject_country.as_deref() == country_of(&x.base)
+                    && x.suffix
+                        .iter()
+                        .any(|s| s.starts_with("MIL") || s.starts_with("COP"))
+            })
+    };
     let object = mentions.iter().enumerate().find(|(i, m)| {
         m.start >= after
             && m.start < limit
             && Some(*i) != subj.map(|s| s.0)
             && !m.members.is_empty()
-            && !m.anchored
+            && !own_force(m)
     });
     if h.passive {
         // "Eriador was opposed by Osgiliath": the by-phrase acts on the subject.
