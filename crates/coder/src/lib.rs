@@ -22,6 +22,7 @@ mod patterns;
 mod quotes;
 mod roles;
 mod rules;
+mod sides;
 mod story;
 mod verbs;
 mod view;
@@ -80,6 +81,7 @@ pub struct Coder {
     rules: Rules,
     index: patterns::PatternIndex,
     nouns: event_nouns::EventNouns,
+    sides: sides::Sides,
     tagger: &'static Tagger,
     config: CoderConfig,
 }
@@ -104,6 +106,8 @@ pub struct ArticleContext {
     geo: vigil_extract::places::GeoContext,
     /// Where the story is, for parties an act implies but the text leaves unnamed.
     story: story::StoryPlace,
+    /// The two countries the story's events were last about ("both sides").
+    parties: Vec<Member>,
 }
 
 /// Everything the coder found in one record.
@@ -187,6 +191,7 @@ impl Coder {
             rules: Rules::embedded(),
             index,
             nouns: event_nouns::EventNouns::embedded(),
+            sides: sides::Sides::embedded(),
             tagger: Tagger::embedded(),
             config,
         }
@@ -336,6 +341,9 @@ impl Coder {
         };
         let mut mentions = mentions::find(&view, &self.dicts, record.date, &mut ctx.aliases);
         roles::resolve_pronouns(&mut mentions, ctx);
+        if self.config.profile == Profile::Cameo {
+            self.sides.resolve(&view, &mut mentions, &ctx.parties);
+        }
         ctx.story.observe(&view, &mentions);
         if self.config.profile == Profile::Cameo {
             roles::anchor_agents(&mut mentions, ctx);
@@ -372,6 +380,12 @@ impl Coder {
             (accuser.start, accuser.end) = (0, 0);
             ctx.last_accuser = Some(accuser);
         }
+        sides::remember(
+            &mut ctx.parties,
+            drafts
+                .iter()
+                .flat_map(|d| [d.source.clone(), d.target.clone()]),
+        );
         // The actors this sentence is about carry over to the next one.
         if let Some(d) = drafts.first() {
             ctx.last_subject = vec![d.source.clone()];
