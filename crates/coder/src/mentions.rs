@@ -150,7 +150,7 @@ struct Atom {
 pub fn find(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases) -> Vec<Mention> {
     let atoms = atoms(view, dicts, date, aliases);
     let chunks = chunks(view, &atoms);
-    let mut mentions = group(view, chunks);
+    let mut mentions = group(view, chunks, headline(view));
     link_agents(view, &mut mentions);
     add_pronouns(view, &mut mentions);
     mentions.sort_by_key(|m| m.start);
@@ -441,9 +441,26 @@ enum Sep {
     Coord,
 }
 
-fn separator(view: &View, from: usize, to: usize) -> Option<Sep> {
+/// The longest headline: longer "sentences" without final punctuation are text cut
+/// elsewhere (a table, a caption), not a title.
+const MAX_HEADLINE_TOKENS: usize = 20;
+
+/// True for a headline: no sentence punctuation at its end and short ("Bolivia, miners'
+/// union sign deal to end blockade"). Headlines write "and" as a comma.
+pub fn headline(view: &View) -> bool {
+    let n = view.len();
+    n >= 3
+        && n <= MAX_HEADLINE_TOKENS
+        && !matches!(
+            view.up(n - 1),
+            "." | "!" | "?" | "\"" | "”" | "'" | "’" | ":" | ";" | ")" | "..." | "…"
+        )
+}
+
+fn separator(view: &View, from: usize, to: usize, headline: bool) -> Option<Sep> {
     let words: Vec<&str> = (from..to).map(|i| view.up(i)).collect();
     match words.as_slice() {
+        [","] if headline => Some(Sep::Coord),
         [","] => Some(Sep::Comma),
         ["AND"] | ["OR"] | ["NOR"] | ["&"] | [",", "AND"] | [",", "OR"] | [",", "NOR"] => {
             Some(Sep::Coord)
@@ -453,14 +470,14 @@ fn separator(view: &View, from: usize, to: usize) -> Option<Sep> {
     }
 }
 
-fn group(view: &View, chunks: Vec<Chunk>) -> Vec<Mention> {
+fn group(view: &View, chunks: Vec<Chunk>, headline: bool) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chunks.len() {
         let mut j = i;
         let mut seps = Vec::new();
         while j + 1 < chunks.len() {
-            match separator(view, chunks[j].end, chunks[j + 1].start) {
+            match separator(view, chunks[j].end, chunks[j + 1].start, headline) {
                 Some(s) => {
                     seps.push(s);
                     j += 1;
