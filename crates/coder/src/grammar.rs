@@ -97,3 +97,27 @@ pub fn is_np_opener(w: &str) -> bool {
             | "ALL"
     )
 }
+
+/// Words that count what follows "of" ("*dozens* of activists", "*scores* of villagers"):
+/// the counted noun phrase, not the count, is the one who acts.
+pub fn is_quantity_head(w: &str) -> bool {
+    matches!(
+        w,
+        "DOZENS"
+            | "HUNDREDS"
+            | "THOUSANDS"
+            | "TENS"
+            | "MILLIONS"
+            | "SCORES"
+            | "MANY"
+            | "SOME"
+            | "SEVERAL"
+            | "NUMBER"
+            | "GROUP"
+            | "CROWD"
+            | "CROWDS"
+            | "MOST"
+            | "ALL"
+            | "MEMBERS"
+    )
+}

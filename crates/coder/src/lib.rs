@@ -787,11 +787,12 @@ impl Coder {
             };
             // "Ten people were killed" tells of casualties, not of an attack: a passive
             // implies its agent only for detentions ("were arrested": the police).
-            let implied_source = if h.passive && !pair.active.as_deref().is_some_and(|c| c.starts_with("17")) {
-                &Implied::Never
-            } else {
-                implied_source
-            };
+            let implied_source =
+                if h.passive && !pair.active.as_deref().is_some_and(|c| c.starts_with("17")) {
+                    &Implied::Never
+                } else {
+                    implied_source
+                };
             let sources = sources.or_else(|| {
                 let named = targets
                     .as_ref()

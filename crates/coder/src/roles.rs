@@ -69,7 +69,11 @@ fn prepositional(view: &View, m: &Mention) -> bool {
     let opens_clause = grammar::is_subordinator(before)
         && m.end < view.len()
         && (view.pos(m.end).is_verb() || view.pos(m.end).is_aux());
-    !opens_clause && (view.pos(m.start - 1) == Pos::Adp || before == "TO")
+    // "dozens of activists were detained": the counted phrase is the subject.
+    let counted = before == "OF"
+        && m.start >= 2
+        && (grammar::is_quantity_head(view.up(m.start - 2)) || view.pos(m.start - 2) == Pos::Num);
+    !opens_clause && !counted && (view.pos(m.start - 1) == Pos::Adp || before == "TO")
 }
 
 /// The subject of the clause whose verb group starts at `group_start`.

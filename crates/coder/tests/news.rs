@@ -1,0 +1,165 @@
+//! The mechanisms real news needs, each on sentences written for it, with the shipped
+//! dictionaries and rule tables: acts named by a noun after a support verb, agents with
+//! the story's country, the party an act implies, mutual acts, "both sides", headlines.
+
+use chrono::NaiveDate;
+use std::sync::{Arc, OnceLock};
+use vigil_coder::{Coder, CoderConfig};
+use vigil_dict::{DictSet, LoadOptions};
+use vigil_model::Article;
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| {
+        let dicts = DictSet::default_set(LoadOptions::default()).expect("shipped dictionaries");
+        Coder::new(Arc::new(dicts), CoderConfig::default())
+    })
+}
+
+type Triple = (String, String, String);
+
+/// The triples of each sentence of one article (one sentence a record, in order).
+fn article(sentences: &[&str]) -> Vec<Vec<Triple>> {
+    let date = NaiveDate::from_ymd_opt(2023, 6, 14).unwrap();
+    let records: Vec<Article> = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut a = Article::new(format!("r{i}"), date, *s);
+            a.article = Some("story".into());
+            a
+        })
+        .collect();
+    coder()
+        .code_records(&records)
+        .into_iter()
+        .map(|c| {
+            c.events
+                .into_iter()
+                .map(|e| (e.source, e.code, e.target))
+                .collect()
+        })
+        .collect()
+}
+
+fn one(sentence: &str) -> Vec<Triple> {
+    article(&[sentence]).remove(0)
+}
+
+fn has(got: &[Triple], source: &str, code: &str, target: &str) -> bool {
+    got.iter()
+        .any(|(s, c, t)| s.starts_with(source) && c == code && t.starts_with(target))
+}
+
+#[track_caller]
+fn assert_has(got: &[Triple], source: &str, code: &str, target: &str) {
+    assert!(
+        has(got, source, code, target),
+        "expected {source} {code} {target} in {got:?}"
+    );
+}
+
+#[test]
+fn a_support_verb_takes_the_code_of_its_object_noun() {
+    assert_has(
+        &one("The Malian air force launched air strikes on Niger on Friday."),
+        "MLI",
+        "195",
+        "NER",
+    );
+    assert_has(
+        &one("Kenya imposed sanctions on Somalia's finance minister."),
+        "KEN",
+        "163",
+        "SOM",
+    );
+    assert_has(
+        &one("Ghana lodged a formal protest with Togo over the border incident."),
+        "GHA",
+        "114",
+        "TGO",
+    );
+}
+
+#[test]
+fn a_negated_support_verb_codes_nothing_and_an_announced_one_is_a_threat_or_intent() {
+    let negated = one("Peru did not impose sanctions on Chile.");
+    assert!(negated.iter().all(|(_, c, _)| c != "163"), "{negated:?}");
+    let held = one("Ecuador will hold talks with Colombia next week.");
+    assert_has(&held, "ECU", "036", "COL");
+}
+
+#[test]
+fn talks_and_truces_are_coded_in_both_directions() {
+    let talks = one("Uruguay held talks with Paraguay in Asuncion on Tuesday.");
+    assert_has(&talks, "URY", "040", "PRY");
+    assert_has(&talks, "PRY", "040", "URY");
+    let truce = one("Sudan signed a truce with Chad on Monday.");
+    assert_has(&truce, "SDN", "0871", "TCD");
+    assert_has(&truce, "TCD", "0871", "SDN");
+}
+
+#[test]
+fn a_compound_subject_of_a_mutual_act_is_its_own_other_party() {
+    let got = one("Laos and Vietnam traded artillery fire along the frontier.");
+    assert_has(&got, "LAO", "193", "VNM");
+    assert_has(&got, "VNM", "193", "LAO");
+    let clash = one("Nepalese soldiers clashed with Indian troops near the border.");
+    assert_has(&clash, "NPL", "190", "IND");
+    assert_has(&clash, "IND", "190", "NPL");
+}
+
+#[test]
+fn unnamed_groups_take_the_dateline_country() {
+    let got = article(&[
+        "BAMAKO, Mali (Newswire) - The opposition called for new elections on Monday.",
+        "Gunmen killed four soldiers at a checkpoint in the north overnight.",
+    ]);
+    assert_has(&got[1], "MLI", "193", "MLI");
+}
+
+#[test]
+fn a_detention_implies_the_police_of_the_story_but_a_casualty_report_implies_nobody() {
+    let got = article(&[
+        "Belarus opposition leaders called for a march in Minsk on Sunday.",
+        "Dozens of opposition activists were detained outside the election office.",
+        "Two protesters were injured in the crush.",
+    ]);
+    assert_has(&got[1], "BLRCOP", "173", "BLR");
+    assert!(got[2].is_empty(), "{:?}", got[2]);
+}
+
+#[test]
+fn a_statement_never_gets_an_implied_addressee() {
+    let got = one("Tunisia's president said on Friday that the economy was recovering.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn the_subjects_own_troops_are_not_its_target() {
+    let got = one("Armenia deployed troops along the border on Thursday.");
+    assert!(got.iter().all(|(_, _, t)| t != "ARMMIL"), "{got:?}");
+}
+
+#[test]
+fn both_sides_are_the_two_countries_the_story_was_about() {
+    let got = article(&[
+        "Eritrean and Ethiopian troops clashed near the border town on Saturday.",
+        "The United Nations urged both sides to show restraint.",
+    ]);
+    assert_has(&got[1], "IGOUNO", "020", "ERI");
+    assert_has(&got[1], "IGOUNO", "020", "ETH");
+}
+
+#[test]
+fn a_headline_writes_and_as_a_comma() {
+    let got = one("Laos, Vietnam sign border treaty in Hanoi");
+    assert_has(&got, "LAO", "057", "VNM");
+    assert_has(&got, "VNM", "057", "LAO");
+    // In running text the comma is an apposition or a list, not "and".
+    let prose = one("Laos, a landlocked country, signed a border treaty in Hanoi.");
+    assert!(
+        prose.iter().all(|(_, _, t)| !t.starts_with("VNM")),
+        "{prose:?}"
+    );
+}
