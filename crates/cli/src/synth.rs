@@ -551,7 +551,7 @@ use Kind::*;
 #[rustfmt::skip]
 pub static TEMPLATES: &[Template] = &[
     // Verbal cooperation.
-    t(VerbalCoop, "04", "{Sp} foreign minister met his {Ta} counterpart in {venue}{when}.", "{Sa} and {Ta} foreign ministers meet in {venue}"),
+    mutual(VerbalCoop, "04", "{Sp} foreign minister met his {Ta} counterpart in {venue}{when}.", "{Sa} and {Ta} foreign ministers meet in {venue}"),
     mutual(VerbalCoop, "04", "{Sp} president held talks with {Tp} prime minister in {Scap}{when}.", "{Sa} president hosts {Ta} prime minister for talks"),
     mutual(VerbalCoop, "04", "The {Sa} prime minister visited {T} for talks on trade and security.", "{Sa} prime minister visits {T}"),
     mutual(VerbalCoop, "04", "{S} hosted a delegation from {T} for talks on energy cooperation.", "{S} hosts {Ta} delegation for energy talks"),
@@ -605,7 +605,7 @@ pub static TEMPLATES: &[Template] = &[
     t(Coercion, "17", "{Sa} police arrested {N} {Ta} nationals.", "{N} {Ta} nationals arrested in {S}"),
     t(Coercion, "17", "{Sa} police detained {N} {Ta} fishermen{when}.", "{N} {Ta} fishermen detained"),
     t(Coercion, "17", "{S} closed its border with {T}.", "{S} closes border with {T}"),
-    t(Coercion, "17", "{S} imposed an embargo on {T}.", "{S} imposes embargo on {T}"),
+    t(Coercion, "16", "{S} imposed an embargo on {T}.", "{S} imposes embargo on {T}"),
     // Force.
     t(Force, "19", "{Sa} troops shelled {Ta} positions near {Tcity}{when}.", "{Sa} troops shell {Ta} positions near {Tcity}"),
     t(Force, "19", "{Sa} artillery pounded {Ta} positions near {Tcity}.", "{Sa} artillery pounds positions near {Tcity}"),

@@ -129,7 +129,9 @@ impl EventNouns {
                     | "'S"
                     | "-"
             );
-            if !modifier {
+            // "agreed *to* a ceasefire", "agreed *on* a truce".
+            let preposition = k == from && matches!(up, "TO" | "ON" | "UPON");
+            if !modifier && !preposition {
                 return None;
             }
             skipped += 1;

@@ -106,6 +106,9 @@ pub struct ArticleContext {
     geo: vigil_extract::places::GeoContext,
     /// Where the story is, for parties an act implies but the text leaves unnamed.
     story: story::StoryPlace,
+    /// The source of the story's latest material conflict: what criticism with no other
+    /// party is about ("condemned the attack").
+    last_aggressor: Option<Member>,
     /// The two countries the story's events were last about ("both sides").
     parties: Vec<Member>,
 }
@@ -379,6 +382,17 @@ impl Coder {
             let mut accuser = d.source.clone();
             (accuser.start, accuser.end) = (0, 0);
             ctx.last_accuser = Some(accuser);
+        }
+        if let Some(d) = drafts.iter().rev().find(|d| {
+            d.source.has_actor()
+                && matches!(
+                    d.code.get(..2),
+                    Some("14" | "15" | "17" | "18" | "19" | "20")
+                )
+        }) {
+            let mut aggressor = d.source.clone();
+            (aggressor.start, aggressor.end) = (0, 0);
+            ctx.last_aggressor = Some(aggressor);
         }
         sides::remember(
             &mut ctx.parties,
@@ -786,12 +800,15 @@ impl Coder {
                 _ => (&Implied::Never, &Implied::Never),
             };
             // "Ten people were killed" tells of casualties, not of an attack: a passive
-            // implies its agent only for detentions ("were arrested": the police).
-            let implied_source =
-                if h.passive && !pair.active.as_deref().is_some_and(|c| c.starts_with("17")) {
-                    &Implied::Never
+            // implies its agent only for detentions ("were arrested": the police). A verb
+            // that is not a clause's own ("accused them *of violating* the truce", "the
+            // *detained* journalists") implies nobody: it tells no act of its own.
+            let detention = pair.active.as_deref().is_some_and(|c| c.starts_with("17"));
+            let (implied_source, implied_target) =
+                if (h.passive && !detention) || !clausal(view, h, mentions) {
+                    (&Implied::Never, &Implied::Never)
                 } else {
-                    implied_source
+                    (implied_source, implied_target)
                 };
             let sources = sources.or_else(|| {
                 let named = targets
@@ -856,6 +873,19 @@ impl Coder {
                     (
                         vec![ctx.last_accuser.clone().unwrap()],
                         "context: answers the last accuser".to_string(),
+                    )
+                }
+                // "The minister condemned the attack": criticism with no other party is of
+                // whoever the story last told attacking.
+                None if self.config.profile == Profile::Cameo
+                    && pair.active.as_deref().is_some_and(|c| c.starts_with("111"))
+                    && ctx.last_aggressor.as_ref().is_some_and(|a| {
+                        srcs.iter().all(|s| s.base.get(..3) != a.base.get(..3))
+                    }) =>
+                {
+                    (
+                        vec![ctx.last_aggressor.clone().unwrap()],
+                        "context: the story's last attacker".to_string(),
                     )
                 }
                 None => empty.clone(),
@@ -1238,4 +1268,18 @@ fn reciprocal(pair: &CodePair) -> bool {
     pair.active.as_deref().is_some_and(|c| {
         c.starts_with("03") || c.starts_with("04") || c.starts_with("05") || c.starts_with("06")
     })
+}
+
+/// True when verb `h` heads a clause of its own: not a gerund after "of"/"for" ("accused
+/// them of *violating*"), nor a bare participle before its noun ("the *detained*
+/// journalists").
+fn clausal(view: &view::View, h: &verbs::VerbHit, mentions: &[Mention]) -> bool {
+    let head = view.pos(h.head);
+    let before = h.start.checked_sub(1).map(|k| view.up(k));
+    if head == vigil_model::Pos::VerbGer && matches!(before, Some("OF" | "FOR" | "BY")) {
+        return false;
+    }
+    let bare = h.group_start == h.start;
+    let modifies = mentions.iter().any(|m| m.start == h.end);
+    !(bare && modifies && matches!(head, vigil_model::Pos::VerbPart | vigil_model::Pos::Adj))
 }

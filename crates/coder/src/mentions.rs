@@ -149,8 +149,18 @@ struct Atom {
 /// Finds every actor mention of a sentence, left to right.
 pub fn find(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases) -> Vec<Mention> {
     let atoms = atoms(view, dicts, date, aliases);
-    let chunks = chunks(view, &atoms);
-    let mut mentions = group(view, chunks, headline(view));
+    let headline = headline(view);
+    let untagged =
+        headline && !(0..view.len()).any(|k| view.pos(k).is_verb() || view.pos(k).is_aux());
+    // A headline's verbs are often tagged as nouns ("police *fire* tear gas"): there a
+    // noun phrase ends before a dictionary verb word.
+    let stops: Vec<bool> = (0..view.len())
+        .map(|k| {
+            untagged && k > 0 && view.ids[k].is_some_and(|id| dicts.verbs.by_word.contains_key(&id))
+        })
+        .collect();
+    let chunks = chunks(view, &atoms, &stops);
+    let mut mentions = group(view, chunks, headline);
     link_agents(view, &mut mentions);
     add_pronouns(view, &mut mentions);
     mentions.sort_by_key(|m| m.start);
@@ -329,7 +339,7 @@ fn np_token(view: &View, i: usize) -> bool {
     )
 }
 
-fn chunks(view: &View, atoms: &[Atom]) -> Vec<Chunk> {
+fn chunks(view: &View, atoms: &[Atom], stops: &[bool]) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut a = 0;
     while a < atoms.len() {
@@ -347,6 +357,7 @@ fn chunks(view: &View, atoms: &[Atom]) -> Vec<Chunk> {
             while k < view.len()
                 && (b + 1 >= atoms.len() || k < atoms[b + 1].start)
                 && np_token(view, k)
+                && !stops[k]
             {
                 k += 1;
             }

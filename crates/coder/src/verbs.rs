@@ -66,6 +66,16 @@ pub fn find(view: &View, dicts: &DictSet, mentions: &[Mention]) -> Vec<VerbHit> 
             *f = true;
         }
     }
+    // In a headline a verb right after its subject may be tagged a noun ("Kenyan police
+    // *fire* tear gas"): the word after a noun phrase counts as a verb there.
+    // Only when the tagger found no verb at all: a headline it could read keeps its verbs.
+    let headline = crate::mentions::headline(view)
+        && !(0..view.len()).any(|k| view.pos(k).is_verb() || view.pos(k).is_aux());
+    let after_np = |i: usize| {
+        headline
+            && mentions.iter().any(|m| m.end == i)
+            && matches!(view.pos(i), Pos::Noun | Pos::Propn | Pos::Adj | Pos::X)
+    };
     let verbs = &dicts.verbs;
     let mut hits = Vec::new();
     for i in 0..view.len() {
@@ -87,7 +97,7 @@ pub fn find(view: &View, dicts: &DictSet, mentions: &[Mention]) -> Vec<VerbHit> 
                 continue;
             };
             let phrasal = nf + form.back.len() > 0;
-            if !phrasal && !verb_like(view, i) {
+            if !phrasal && !verb_like(view, i) && !after_np(i) {
                 continue;
             }
             let words = 1 + nf + form.back.len();
