@@ -758,6 +758,23 @@ impl Coder {
                 if object_control(view, mentions, h) {
                     continue;
                 }
+                // "accused Iran of targeting civilians": the charge is the accusation's
+                // content, not an act the text reports (the guideline codes the accusation).
+                let charge = view.pos(h.head) == vigil_model::Pos::VerbGer
+                    && h.start > 0
+                    && matches!(view.up(h.start - 1), "OF" | "FOR")
+                    && hits[..i].iter().any(|g| {
+                        let f = &verbs.forms[g.form as usize];
+                        let code = f
+                            .code
+                            .as_ref()
+                            .and_then(|c| c.active.clone())
+                            .or_else(|| verbs.blocks[f.block as usize].default.active.clone());
+                        code.is_some_and(|c| c.starts_with("11"))
+                    });
+                if charge {
+                    continue;
+                }
                 // "would not ask Russia to help": a negated governor negates its infinitive.
                 let mut h = h.clone();
                 if h.governor.is_some_and(|g| group_negated(view, g)) {
