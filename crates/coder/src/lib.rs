@@ -760,7 +760,8 @@ impl Coder {
                 }
                 // "accused Iran of targeting civilians": the charge is the accusation's
                 // content, not an act the text reports (the guideline codes the accusation).
-                let charge = view.pos(h.head) == vigil_model::Pos::VerbGer
+                let charge = (view.pos(h.head) == vigil_model::Pos::VerbGer
+                    || view.up(h.head).ends_with("ING"))
                     && h.start > 0
                     && matches!(view.up(h.start - 1), "OF" | "FOR")
                     && hits[..i].iter().any(|g| {
