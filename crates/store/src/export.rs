@@ -352,6 +352,7 @@ mod tests {
             lat: 49.99350,
             lon: 36.23038,
             feature_id: "geonames:706483".into(),
+            basis: None,
         }
     }
 

@@ -458,6 +458,7 @@ mod tests {
             lat: 49.99,
             lon: 36.23,
             feature_id: "geonames:706483".into(),
+            basis: None,
         });
         placed.first.attribution = Some(vigil_model::Attribution {
             speaker: "officials".into(),

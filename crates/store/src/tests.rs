@@ -276,6 +276,7 @@ fn two_places_at_one_position_are_both_kept() {
             lat: 0.0,
             lon: 0.0,
             feature_id: id.into(),
+            basis: None,
         },
         relational: false,
         why: String::new(),
@@ -315,6 +316,7 @@ pub(crate) fn reads_for_the_api(db: &mut dyn Store, reopen: &dyn Fn() -> Box<dyn
         lat: 49.98,
         lon: 36.25,
         feature_id: "geonames:706483".into(),
+        basis: None,
     });
     let mut claim = vigil_model::Claim {
         id: "a:0:20".into(),

@@ -58,7 +58,12 @@
 //!    `article context: GE` (when the context changed the choice).
 
 mod data;
+mod dateline;
 mod fold;
+mod scene;
+
+pub use dateline::Dateline;
+pub use scene::Scene;
 
 use crate::time::lexicon::{MONTH_NAMES, WEEKDAY_NAMES};
 use data::{Data, Entry, NO_COUNTRY, Source};
@@ -79,6 +84,17 @@ pub struct Gazetteer {
 pub struct GeoContext {
     countries: FxHashMap<u16, f32>,
     admin1: FxHashMap<&'static str, f32>,
+    /// Places named as places, per country: where the article's events happen (see
+    /// [`scene`]).
+    scene: FxHashMap<u16, f32>,
+    /// The article's dateline, when its first records had one.
+    dateline: Option<Dateline>,
+    /// Records begun so far ([`GeoContext::begin_record`]).
+    records: u32,
+    /// A record is begun and not ended.
+    open: bool,
+    /// Where the open record's dateline ends, when it has the article's.
+    record_dateline: Option<u32>,
 }
 
 impl GeoContext {
@@ -104,7 +120,13 @@ impl GeoContext {
         if c == NO_COUNTRY {
             return 0.0;
         }
-        let own = self.countries.get(&c).copied().unwrap_or(0.0);
+        // The dateline says where the story is as much as a place named in it.
+        let dateline = self
+            .dateline
+            .as_ref()
+            .and_then(|d| g.by_code.get(d.place.place.country.as_deref()?))
+            .is_some_and(|&d| d == c);
+        let own = self.countries.get(&c).copied().unwrap_or(0.0) + f32::from(u8::from(dateline));
         let near: f32 = g.countries[c as usize]
             .neighbours
             .iter()
@@ -156,6 +178,13 @@ pub struct PlaceMatch {
     text: String,
     /// Byte length of a leading "the " in `text`/`span`, kept only for non-city places.
     the_len: u32,
+    /// Named as where something is or happens: after a locative preposition ("in",
+    /// "near"), a movement's "to" or "from", "the city of", or in apposition to a place
+    /// noun ("the capital, Harare").
+    locative: bool,
+    /// Named as a noun's modifier, without a preposition ("the Darfur crisis", "a Minsk
+    /// store"): about the place, but not saying where something happens.
+    modifier: bool,
 }
 
 impl PlaceMatch {
@@ -169,6 +198,31 @@ impl PlaceMatch {
     /// The words of the match as written (with a leading "the" when there is one).
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// True when the words name where something is or happens: a locative or
+    /// relational preposition before them ("in", "at", "near", "border with"), a
+    /// movement's "to" or "from", "the city of", or an apposition to a place noun ("the
+    /// capital, Harare").
+    pub fn locative(&self) -> bool {
+        self.locative || self.relational
+    }
+
+    /// True when the name only modifies a noun after it, with no preposition before it
+    /// ("the Darfur crisis", "a Minsk store"): the place a story is about, but weak
+    /// evidence of where an event in the sentence happens.
+    pub fn modifier(&self) -> bool {
+        self.modifier
+    }
+
+    /// The match's token range `[start, end)`.
+    pub fn token_range(&self) -> (usize, usize) {
+        self.tokens
+    }
+
+    /// The match's byte span in the record text.
+    pub fn span(&self) -> Span {
+        self.span
     }
 }
 
@@ -246,7 +300,17 @@ const MOTION_VERBS: &[&str] = &[
     "DEPLOYED",
     "SENT",
     "VISIT",
+    "VISITS",
     "BACK",
+    // Nouns of travel: "a trip to Damascus".
+    "TRIP",
+    "TRIPS",
+    "JOURNEY",
+    "FLIGHT",
+    "FLIGHTS",
+    "TOUR",
+    "DEPLOYMENT",
+    "DEPLOYMENTS",
 ];
 
 /// Locative prepositions that make a name inside an actor range a place.
@@ -352,6 +416,46 @@ const DIRECTIONS: &[(&str, f32, f32)] = &[
     ("SOUTHWESTERN", -D, -D),
     ("SOUTH-WESTERN", -D, -D),
 ];
+/// Compass nouns and the direction adjective each stands for: "the east of Chad" and
+/// "Chad's east" are "eastern Chad".
+const COMPASS: &[(&str, &str)] = &[
+    ("NORTH", "NORTHERN"),
+    ("SOUTH", "SOUTHERN"),
+    ("EAST", "EASTERN"),
+    ("WEST", "WESTERN"),
+    ("CENTRE", "CENTRAL"),
+    ("CENTER", "CENTRAL"),
+    ("NORTHEAST", "NORTHEASTERN"),
+    ("NORTH-EAST", "NORTHEASTERN"),
+    ("NORTHWEST", "NORTHWESTERN"),
+    ("NORTH-WEST", "NORTHWESTERN"),
+    ("SOUTHEAST", "SOUTHEASTERN"),
+    ("SOUTH-EAST", "SOUTHEASTERN"),
+    ("SOUTHWEST", "SOUTHWESTERN"),
+    ("SOUTH-WEST", "SOUTHWESTERN"),
+];
+/// Verbs whose object is a place they act on ("raided Jenin", "entered Palma"): a town
+/// right after one is a place even when small.
+const SEIZE_VERBS: &[&str] = &[
+    "RAIDED",
+    "STORMED",
+    "SHELLED",
+    "BOMBED",
+    "ENTERED",
+    "CAPTURED",
+    "SEIZED",
+    "BESIEGED",
+    "LIBERATED",
+    "RETOOK",
+    "RECAPTURED",
+    "OCCUPIED",
+    "INVADED",
+    "STRUCK",
+    "ATTACKED",
+    "EVACUATED",
+    "VISITED",
+    "REACHED",
+];
 /// Capitalised words that do not make a following city name part of a personal name.
 const FUNCTION_WORDS: &[&str] = &[
     "THE", "IN", "AT", "ON", "OF", "FROM", "TO", "NEAR", "AND", "OR", "BUT", "FOR", "WITH", "BY",
@@ -371,6 +475,24 @@ fn upper_in(t: &Token, list: &[&str]) -> bool {
 
 fn is_the(t: &Token) -> bool {
     t.upper == "THE"
+}
+
+/// True when a locative preposition ("in", "near", "from"…) stands right before token
+/// `i`, or before the "the" before it ("in eastern Chad", "in the north of Mali").
+fn preposition_before(tokens: &[Token], i: usize) -> bool {
+    let mut b = i;
+    if b > 0 && is_the(&tokens[b - 1]) {
+        b -= 1;
+    }
+    b > 0 && (upper_in(&tokens[b - 1], LOCATIVE) || upper_in(&tokens[b - 1], COMMON_OK))
+}
+
+/// True when the token at `i` is a lower-case common noun that a name before it would
+/// modify ("the Darfur crisis"). Only tagged sentences say so.
+fn modifies_noun(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| {
+        t.pos == vigil_model::Pos::Noun && t.text.chars().next().is_some_and(char::is_lowercase)
+    })
 }
 
 impl Gazetteer {
@@ -447,6 +569,12 @@ impl Gazetteer {
             let t = &tokens[i];
             let cap = is_cap(t);
             let next_cap = i + 1 < n && is_cap(&tokens[i + 1]);
+            // "the east of Chad", "Chad's east": a direction region.
+            if let Some(m) = self.compass(text, tokens, i, &mut buf) {
+                i = m.tokens.1;
+                out.push(m);
+                continue;
+            }
             // "eastern Ukraine": a direction word before a country name.
             if next_cap
                 && matches!(
@@ -520,6 +648,62 @@ impl Gazetteer {
         None
     }
 
+    /// A direction region named with a compass noun: "the east of Chad" (at the noun, or
+    /// at the "the" before it) or "Chad's east" (at the country).
+    fn compass(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        buf: &mut String,
+    ) -> Option<PlaceMatch> {
+        let adjective = |t: &Token| {
+            let (_, adj) = COMPASS.iter().find(|c| c.0 == t.upper)?;
+            DIRECTIONS.iter().find(|d| d.0 == *adj).copied()
+        };
+        let country_at = |j: usize, buf: &mut String| {
+            let (end, cands) = self.lookup(tokens, j, buf)?;
+            let &(c, _) = cands
+                .iter()
+                .find(|c| self.entry(c.0).source == Source::Country)?;
+            Some((end, self.entry(c).country))
+        };
+        let noun = if is_the(&tokens[i]) { i + 1 } else { i };
+        let (start, end, (word, dn, de), country) = if let Some(dir) =
+            tokens.get(noun).and_then(adjective)
+            && tokens.get(noun + 1).is_some_and(|t| t.upper == "OF")
+        {
+            let mut j = noun + 2;
+            if tokens.get(j).is_some_and(is_the) {
+                j += 1;
+            }
+            if j >= tokens.len() {
+                return None;
+            }
+            let (end, country) = country_at(j, buf)?;
+            (i, end, dir, country)
+        } else {
+            if !is_cap(&tokens[i]) {
+                return None;
+            }
+            let (end, country) = country_at(i, buf)?;
+            if tokens.get(end).is_none_or(|t| t.upper != "'S") {
+                return None;
+            }
+            let dir = tokens.get(end + 1).and_then(adjective)?;
+            (i, end + 2, dir, country)
+        };
+        let kind = MatchKind::Direction {
+            word,
+            dn,
+            de,
+            country,
+        };
+        let mut m = self.make(text, tokens, start, end, kind, Vec::new(), false);
+        m.locative = preposition_before(tokens, start);
+        Some(m)
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn direction(
         &self,
@@ -547,7 +731,10 @@ impl Gazetteer {
                 .into_iter()
                 .filter(|c| self.entry(c.0).source == Source::Feature)
                 .collect();
-            return Some(self.make(text, tokens, i, end, MatchKind::Name, cands, false));
+            let mut m = self.make(text, tokens, i, end, MatchKind::Name, cands, false);
+            m.locative = preposition_before(tokens, i);
+            m.modifier = !m.locative && modifies_noun(tokens, end);
+            return Some(m);
         }
         let (end, cands) = self.lookup(tokens, i + 1, buf)?;
         let &(c, _) = cands
@@ -560,7 +747,10 @@ impl Gazetteer {
             de,
             country,
         };
-        Some(self.make(text, tokens, i, end, kind, Vec::new(), false))
+        let mut m = self.make(text, tokens, i, end, kind, Vec::new(), false);
+        m.locative = preposition_before(tokens, i);
+        m.modifier = !m.locative && modifies_noun(tokens, end);
+        Some(m)
     }
 
     fn entry(&self, e: u32) -> &Entry {
@@ -598,6 +788,8 @@ impl Gazetteer {
                 .unwrap_or("")
                 .to_owned(),
             the_len: 0,
+            locative: false,
+            modifier: false,
         }
     }
 
@@ -663,6 +855,30 @@ impl Gazetteer {
             before -= 1;
         }
         let prev = (before > 0).then(|| &tokens[before - 1]);
+        // "in central Moscow": a direction word may stand between a preposition and the
+        // name without changing what the preposition says.
+        let mut lb = before;
+        if lb > 0 && DIRECTIONS.iter().any(|d| d.0 == tokens[lb - 1].upper) {
+            lb -= 1;
+            if lb > 0 && is_the(&tokens[lb - 1]) {
+                lb -= 1;
+            }
+        }
+        let lprev = (lb > 0).then(|| &tokens[lb - 1]);
+        // "in the capital, Harare", "the Ethiopian capital Addis Ababa": a name in
+        // apposition to a place noun is that place.
+        let appositive = {
+            let j = if before > 0 && tokens[before - 1].text == "," {
+                before - 1
+            } else {
+                before
+            };
+            j > 0
+                && matches!(
+                    tokens[j - 1].upper.as_str(),
+                    "CAPITAL" | "CITY" | "TOWN" | "VILLAGE" | "PORT"
+                )
+        };
         // "the city of Kharkiv": the name is the place the noun before "of" names.
         let of_place = prev.is_some_and(|p| p.upper == "OF")
             && before >= 2
@@ -683,7 +899,11 @@ impl Gazetteer {
             }
             j < before && j > 0 && upper_in(&tokens[j - 1], LOCATIVE)
         };
-        let locative = prev.is_some_and(|p| upper_in(p, LOCATIVE)) || of_place || moved || listed;
+        let locative = lprev.is_some_and(|p| upper_in(p, LOCATIVE) || upper_in(p, SEIZE_VERBS))
+            || of_place
+            || moved
+            || listed
+            || appositive;
         // "the US state of Georgia", "the southern Gaza city of Rafah": a name before a
         // place noun and "of" only says which country or area the named place is in.
         if end + 1 < n && upper_in(&tokens[end], PLACE_NOUNS) && tokens[end + 1].upper == "OF" {
@@ -708,6 +928,13 @@ impl Gazetteer {
             {
                 return None;
             }
+        }
+        // "in the North of the country": a part of a country, not a division named North.
+        if words == 1
+            && COMPASS.iter().any(|c| c.0 == tokens[i].upper)
+            && tokens.get(end).is_some_and(|t| t.upper == "OF")
+        {
+            return None;
         }
         // Month and weekday names are times ("in March"), even where a town bears one.
         if words == 1
@@ -755,7 +982,10 @@ impl Gazetteer {
                 && max_pop < 50_000
                 && !qualified
                 && !prev.is_some_and(|p| {
-                    upper_in(p, LOCATIVE) || upper_in(p, COMMON_OK) || p.upper == "OF"
+                    upper_in(p, LOCATIVE)
+                        || upper_in(p, COMMON_OK)
+                        || upper_in(p, SEIZE_VERBS)
+                        || p.upper == "OF"
                 })
                 && !(in_list
                     && prev.is_some_and(|p| matches!(p.upper.as_str(), "AND" | "OR" | ",")))
@@ -952,6 +1182,7 @@ impl Gazetteer {
                     .to_owned();
             }
             // A leading "the" belongs to the mention of a sea or region ("the Black Sea").
+            // (It is kept in `text` and `span` and dropped for cities when resolved.)
             if start == i && before < i {
                 let s = tokens[before].span.start;
                 if let Some(t) = text.get(s as usize..m.span.end as usize) {
@@ -961,6 +1192,8 @@ impl Gazetteer {
                 }
             }
         }
+        m.locative = locative;
+        m.modifier = !locative && !relational && modifies_noun(tokens, m.tokens.1);
         Some(m)
     }
 
@@ -1168,6 +1401,7 @@ impl Gazetteer {
                 c.iso2.to_ascii_lowercase(),
                 dir.trim_end_matches("ern")
             ),
+            basis: None,
         }
     }
 
@@ -1201,6 +1435,7 @@ impl Gazetteer {
             lat: (x.lat as f64 * 1e4).round() / 1e4,
             lon: (x.lon as f64 * 1e4).round() / 1e4,
             feature_id,
+            basis: None,
         }
     }
 
