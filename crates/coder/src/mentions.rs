@@ -460,8 +460,7 @@ const MAX_HEADLINE_TOKENS: usize = 20;
 /// union sign deal to end blockade"). Headlines write "and" as a comma.
 pub fn headline(view: &View) -> bool {
     let n = view.len();
-    n >= 3
-        && n <= MAX_HEADLINE_TOKENS
+    (3..=MAX_HEADLINE_TOKENS).contains(&n)
         && !matches!(
             view.up(n - 1),
             "." | "!" | "?" | "\"" | "”" | "'" | "’" | ":" | ";" | ")" | "..." | "…"

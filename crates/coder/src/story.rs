@@ -6,7 +6,6 @@
 use crate::mentions::{Member, Mention, MentionKind, Why};
 use crate::rules::Implied;
 use crate::view::View;
-use vigil_model::Pos;
 
 /// What the article has said so far about the country it is in.
 #[derive(Clone, Debug, Default)]
@@ -20,9 +19,6 @@ pub struct StoryPlace {
     /// Sentences seen.
     sentences: usize,
 }
-
-/// The longest run of tokens that can open a dateline before its agency or dash.
-const DATELINE_WORDS: usize = 12;
 
 impl StoryPlace {
     /// Takes in one sentence's actor mentions (after pronouns are resolved).
@@ -114,24 +110,15 @@ impl StoryPlace {
     }
 }
 
-/// Where a dateline ends, when the sentence opens with one: a run of capitalised words,
-/// commas and a date, then an agency in brackets or a dash ("KYIV, Ukraine (AP) —",
-/// "Tokyo, July 4 (Jiji Press)--", "NAIROBI -").
+/// The token where the record's dateline ends ("KYIV, Ukraine (AP) —"), when the sentence
+/// is the one the dateline opens (`vigil_text::find_dateline`).
 fn dateline_end(view: &View) -> Option<usize> {
-    let n = view.len().min(DATELINE_WORDS);
-    for k in 1..n {
-        let up = view.up(k);
-        let dash = matches!(up, "-" | "--" | "—" | "–" | "---");
-        if up == "(" || dash {
-            let lead = (0..k).all(|j| {
-                view.capitalised(j)
-                    || matches!(view.up(j), "," | "." | "'S")
-                    || view.pos(j) == Pos::Num
-            });
-            return lead.then_some(k);
-        }
+    let first = view.tokens.first()?;
+    let d = vigil_text::find_dateline(view.text)?;
+    if first.span.start > d.place.start {
+        return None;
     }
-    None
+    view.tokens.iter().position(|t| t.span.start >= d.end)
 }
 
 /// The country part of an actor code (`USAGOV` → `USA`); group codes have none.
