@@ -153,7 +153,10 @@ fn the_api_answers_reads_writes_and_errors_over_http() {
             .iter()
             .any(|c| c["country"] == "MLI")
     );
-    assert_eq!(map["places"][0]["name"], "Kharkiv");
+    // Events are placed at the place their sentence names (Kharkiv) and, where it names
+    // none, by the dateline, the article or their actors (France): both are on the map.
+    let places = map["places"].as_array().unwrap();
+    assert!(places.iter().any(|p| p["name"] == "Kharkiv"), "{places:?}");
     let net = srv.ok("/api/network?limit=5");
     assert!(
         net["links"]
