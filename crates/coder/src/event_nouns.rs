@@ -25,6 +25,8 @@ struct Entry {
 #[derive(Debug, Default)]
 pub struct EventNouns {
     by_first: FxHashMap<String, Vec<Entry>>,
+    /// Every support verb of the table, so other verbs are passed over at once.
+    support: rustc_hash::FxHashSet<String>,
 }
 
 /// A noun found as a support verb's object.
@@ -66,6 +68,7 @@ impl EventNouns {
             } else {
                 r[3].split('|').map(lemma_key).collect()
             };
+            out.support.extend(verbs.iter().cloned());
             for noun in r[0].split('|') {
                 let words: Vec<String> = noun.split_whitespace().map(str::to_string).collect();
                 let Some(first) = words.first().cloned() else {
@@ -84,6 +87,11 @@ impl EventNouns {
             v.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
         out
+    }
+
+    /// True when `lemma` is a support verb of some noun of the table.
+    pub fn supports(&self, lemma: &str) -> bool {
+        self.support.contains(&lemma_key(lemma))
     }
 
     /// The act the object of support verb `lemma` names, when its object (starting at

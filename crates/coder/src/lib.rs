@@ -651,12 +651,12 @@ impl Coder {
             // "launched air strikes on", "signed a truce": a support verb's object noun
             // decides the code (event-nouns.tsv).
             let named = match self.config.profile {
-                Profile::Cameo => {
+                Profile::Cameo if self.nouns.supports(&form.lemma) => {
                     let after = h.back.last().map_or(h.end, |&b| b + 1).max(h.end);
                     let limit = roles::object_limit(view, after, true);
                     self.nouns.find(view, &form.lemma, after, limit)
                 }
-                Profile::Literal => None,
+                _ => None,
             };
             let (pair, pattern, matched) = match &named {
                 Some(n) => {

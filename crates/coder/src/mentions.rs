@@ -154,11 +154,13 @@ pub fn find(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases
         headline && !(0..view.len()).any(|k| view.pos(k).is_verb() || view.pos(k).is_aux());
     // A headline's verbs are often tagged as nouns ("police *fire* tear gas"): there a
     // noun phrase ends before a dictionary verb word.
-    let stops: Vec<bool> = (0..view.len())
-        .map(|k| {
-            untagged && k > 0 && view.ids[k].is_some_and(|id| dicts.verbs.by_word.contains_key(&id))
-        })
-        .collect();
+    let stops: Vec<bool> = if untagged {
+        (0..view.len())
+            .map(|k| k > 0 && view.ids[k].is_some_and(|id| dicts.verbs.by_word.contains_key(&id)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let chunks = chunks(view, &atoms, &stops);
     let mut mentions = group(view, chunks, headline);
     link_agents(view, &mut mentions);
@@ -357,7 +359,7 @@ fn chunks(view: &View, atoms: &[Atom], stops: &[bool]) -> Vec<Chunk> {
             while k < view.len()
                 && (b + 1 >= atoms.len() || k < atoms[b + 1].start)
                 && np_token(view, k)
-                && !stops[k]
+                && !stops.get(k).copied().unwrap_or(false)
             {
                 k += 1;
             }

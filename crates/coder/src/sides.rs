@@ -6,10 +6,10 @@ use crate::view::View;
 
 const PHRASES: &str = include_str!("../../../data/rules/both-sides.txt");
 
-/// The phrases, as word lists, longest first.
+/// The phrases, as word lists keyed by their first word, longest first.
 #[derive(Debug)]
 pub struct Sides {
-    phrases: Vec<Vec<String>>,
+    by_first: rustc_hash::FxHashMap<String, Vec<Vec<String>>>,
 }
 
 impl Sides {
@@ -22,7 +22,11 @@ impl Sides {
             .map(|l| l.split_whitespace().map(str::to_string).collect())
             .collect();
         phrases.sort_by_key(|p: &Vec<String>| std::cmp::Reverse(p.len()));
-        Sides { phrases }
+        let mut by_first: rustc_hash::FxHashMap<String, Vec<Vec<String>>> = Default::default();
+        for p in phrases {
+            by_first.entry(p[0].clone()).or_default().push(p);
+        }
+        Sides { by_first }
     }
 
     /// Replaces each phrase of the sentence (and any mention inside it) by a mention of the
@@ -33,9 +37,13 @@ impl Sides {
         }
         let mut k = 0;
         while k < view.len() {
-            let Some(p) = self.phrases.iter().find(|p| {
-                k + p.len() <= view.len() && p.iter().enumerate().all(|(j, w)| view.up(k + j) == w)
-            }) else {
+            let found = self.by_first.get(view.up(k)).and_then(|ps| {
+                ps.iter().find(|p| {
+                    k + p.len() <= view.len()
+                        && p.iter().enumerate().all(|(j, w)| view.up(k + j) == w)
+                })
+            });
+            let Some(p) = found else {
                 k += 1;
                 continue;
             };
