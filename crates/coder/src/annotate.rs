@@ -4,7 +4,10 @@
 //!
 //! Times, quantities and place names are found by `vigil-extract`; this module ties them
 //! to the actors and speakers the coder recognised. Places are resolved once a record is
-//! read whole, so that every place name in it can help choose between same-named places.
+//! read whole, so that every place name in it can help choose between same-named places;
+//! `locate` then gives each event its location and says how it was chosen.
+
+mod locate;
 
 use crate::attribution::{self, Found};
 use crate::mentions::{Member, Mention, MentionKind};
@@ -23,6 +26,11 @@ use vigil_model::{
 pub struct Pending {
     /// Place names, resolved at the end of the record.
     places: Vec<PlaceMatch>,
+    /// Start bytes of the tokens that open another clause: a place beyond one is not
+    /// where the verb's act happened.
+    boundaries: Vec<u32>,
+    /// For each of `places`: it says where a statement was made ("said in Vienna").
+    spoken: Vec<bool>,
     /// Quantity claims, whose places are filled in at the end of the record.
     claims: Vec<PendingClaim>,
     /// The sentence opens a quotation it does not close and names no speaker: the next
@@ -81,7 +89,15 @@ pub fn sentence(
     result.pending.open_quote |= speech.opens_with_quote()
         && speech.quotes.last().is_some_and(|q| q.1 == view.len())
         && !said.iter().any(|s| s.quote);
-    for m in mentions.iter().filter(|m| m.kind == MentionKind::Named) {
+    // The dateline's words ("NAIROBI —") say where the story was written, not who acts.
+    let dateline_end = ctx.geo.begin_record(&record.text).unwrap_or(0);
+    for m in mentions.iter().filter(|m| {
+        m.kind == MentionKind::Named
+            && view
+                .tokens
+                .get(m.start)
+                .is_none_or(|t| t.span.start >= dateline_end)
+    }) {
         for x in &m.members {
             ctx.geo.add_actor(&x.base);
         }
@@ -149,10 +165,73 @@ pub fn sentence(
         .filter(|m| m.kind == MentionKind::Named)
         .map(|m| (m.start, m.end))
         .collect();
-    result
-        .pending
-        .places
-        .extend(Gazetteer::embedded().scan(view.text, view.tokens, &actors));
+    let places = Gazetteer::embedded().scan(view.text, view.tokens, &actors);
+    result.pending.boundaries.extend(boundaries(view, &places));
+    let statements: Vec<usize> = result
+        .events
+        .iter()
+        .filter(|e| e.root == "01" && in_view(view, e))
+        .filter_map(|e| token_at(view, e.provenance.verb_span.start))
+        .collect();
+    result.pending.spoken.extend(places.iter().map(|m| {
+        statements
+            .iter()
+            .any(|&v| spoken(view, v, m.token_range().0))
+    }));
+    result.pending.places.extend(places);
+}
+
+/// The most tokens between a statement's verb and the place where it was made.
+const SPOKEN_WINDOW: usize = 12;
+
+/// True when the place starting at token `place` says where the statement whose verb is
+/// at token `verb` was made: it comes soon after the verb with no other verb between
+/// ("said in Vienna", "told reporters in Kyiv", "said in a statement issued in Vienna"),
+/// unlike a place in the reported words ("said troops killed a man in Hebron").
+fn spoken(view: &View, verb: usize, place: usize) -> bool {
+    use vigil_model::Pos;
+    place > verb
+        && place - verb <= SPOKEN_WINDOW
+        && (verb + 1..place).all(|k| {
+            let t = &view.tokens[k];
+            // A participle after a noun ("a statement issued") describes the statement.
+            let describes =
+                t.pos == Pos::VerbPart && matches!(view.tokens[k - 1].pos, Pos::Noun | Pos::Propn);
+            (!t.pos.is_verb() || describes)
+                && !matches!(t.upper.as_str(), "THAT" | ";" | ":" | "\"" | "“" | "”")
+        })
+}
+
+/// Start bytes of the tokens of a sentence that open another clause: a comma (unless it
+/// sets off a place name: "in the capital, Lusaka", "In Tbilisi, police…"), a semicolon,
+/// a colon, a dash, a coordinator or a subordinator. "where" is not one: "Tbilisi, where
+/// police arrested…" places the arrests.
+fn boundaries(view: &View, places: &[PlaceMatch]) -> Vec<u32> {
+    let starts = |k: usize| places.iter().any(|m| m.token_range().0 == k);
+    let ends = |k: usize| places.iter().any(|m| m.token_range().1 == k);
+    view.tokens
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| match t.upper.as_str() {
+            // "a statement issued in Vienna": a participle after a noun opens a reduced
+            // relative clause.
+            _ if t.pos == vigil_model::Pos::VerbPart
+                && k > 0
+                && matches!(
+                    view.tokens[k - 1].pos,
+                    vigil_model::Pos::Noun | vigil_model::Pos::Propn
+                ) =>
+            {
+                true
+            }
+            "," => !starts(k + 1) && !ends(k),
+            ";" | ":" | "--" | "—" | "–" | "AND" | "BUT" | "OR" | "THAT" | "WHICH" | "WHO"
+            | "WHILE" | "AFTER" | "BEFORE" | "BECAUSE" | "IF" | "UNLESS" | "WHEN" | "ALTHOUGH"
+            | "SINCE" | "AS" => true,
+            _ => false,
+        })
+        .map(|(_, t)| t.span.start)
+        .collect()
 }
 
 /// Finishes a record: resolves its place names with everything the article said so far,
@@ -160,8 +239,12 @@ pub fn sentence(
 /// speaker.
 pub fn finish(record: &Article, ctx: &mut ArticleContext, results: &mut [SentenceResult]) {
     let gaz = Gazetteer::embedded();
+    // The dateline that opens the article, when this record holds it: its words are
+    // counted as the dateline, not as places the story names.
+    let after = ctx.geo.begin_record(&record.text).unwrap_or(0);
+    ctx.geo.end_record();
     for r in results.iter() {
-        for m in &r.pending.places {
+        for m in r.pending.places.iter().filter(|m| m.span().start >= after) {
             gaz.observe(m, &mut ctx.geo);
         }
     }
@@ -183,20 +266,47 @@ pub fn finish(record: &Article, ctx: &mut ArticleContext, results: &mut [Sentenc
         }
     }
     let article = record.article.as_deref().unwrap_or(&record.id);
-    for (index, r) in results.iter_mut().enumerate() {
-        let places: Vec<PlaceMention> = r
-            .pending
-            .places
-            .iter()
-            .filter_map(|m| gaz.resolve(m, &ctx.geo))
-            .collect();
-        for ev in &mut r.events {
-            let verb = ev.provenance.verb_span;
-            if let Some(p) = places.iter().min_by_key(|p| distance(p.span, verb)) {
-                ev.location = Some(p.place.clone());
-                ev.provenance.location_text = Some(p.text.clone());
-            }
+    // Every sentence's places first: the article's scene counts this record's too.
+    let named: Vec<Vec<locate::Named>> = results
+        .iter()
+        .map(|r| {
+            r.pending
+                .places
+                .iter()
+                .zip(&r.pending.spoken)
+                .filter_map(|(m, &spoken)| {
+                    gaz.resolve(m, &ctx.geo).map(|mention| locate::Named {
+                        spoken,
+                        mention,
+                        locative: m.locative(),
+                        modifier: m.modifier(),
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    for n in named.iter().flatten() {
+        // The dateline counts as such, not as a place a sentence names; where someone
+        // spoke ("said in Vienna") is not where the story happens.
+        if n.mention.span.start >= after && !n.spoken {
+            ctx.geo.add_located(&n.mention);
         }
+    }
+    let scene = ctx.geo.scene();
+    let geo = locate::Article {
+        scene: scene.as_ref(),
+        dateline: ctx.geo.dateline(),
+    };
+    for (index, (r, named)) in results.iter_mut().zip(named).enumerate() {
+        let sentence = locate::Sentence {
+            places: &named,
+            boundaries: &r.pending.boundaries,
+            after,
+        };
+        for ev in &mut r.events {
+            locate::locate(ev, &sentence, &geo);
+        }
+        let places: Vec<PlaceMention> = named.into_iter().map(|n| n.mention).collect();
         for pc in std::mem::take(&mut r.pending.claims) {
             let here: Vec<&PlaceMention> = places
                 .iter()
@@ -206,6 +316,8 @@ pub fn finish(record: &Article, ctx: &mut ArticleContext, results: &mut [Sentenc
         }
         r.places = places;
         r.pending.places.clear();
+        r.pending.boundaries.clear();
+        r.pending.spoken.clear();
     }
 }
 
@@ -443,6 +555,8 @@ impl Pending {
     /// Adds the findings of another piece of the same sentence.
     pub fn absorb(&mut self, other: Pending) {
         self.places.extend(other.places);
+        self.boundaries.extend(other.boundaries);
+        self.spoken.extend(other.spoken);
         self.claims.extend(other.claims);
         self.open_quote |= other.open_quote;
     }

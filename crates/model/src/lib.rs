@@ -19,7 +19,7 @@ pub use article::Article;
 pub use cameo::{CodeInfo, EventCodes, quad_class_of_root};
 pub use claim::{Claim, Qualifier, Quantity};
 pub use event::{ActorRef, Attribution, Event, Provenance};
-pub use place::{Place, PlaceKind, PlaceMention};
+pub use place::{LocationBasis, Place, PlaceKind, PlaceMention};
 pub use span::Span;
 pub use time::{DatePrecision, DateRange, Period, TimeExpr, TimeKind};
 pub use token::{Pos, Token};

@@ -34,6 +34,48 @@ impl PlaceKind {
     }
 }
 
+/// How an event's location was chosen (`location.basis`).
+///
+/// Stored and exported beside the place so a user can weigh it: a place the sentence
+/// names is evidence about the event itself; the others are inferences from the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LocationBasis {
+    /// A place named in the event's own sentence ("clashed with police in Tbilisi").
+    Sentence,
+    /// The article's dateline ("TBILISI (Reuters) -"), for an act the sentence does not place.
+    Dateline,
+    /// The country where the article's places say its events happen.
+    Article,
+    /// The actors' countries: a visit's host, the country attacked, police acting at home.
+    Actor,
+}
+
+impl LocationBasis {
+    /// Every basis, in the order of preference (a sentence's own place first).
+    pub const ALL: [LocationBasis; 4] = [
+        LocationBasis::Sentence,
+        LocationBasis::Dateline,
+        LocationBasis::Article,
+        LocationBasis::Actor,
+    ];
+
+    /// The lower-case name, as JSON, CSV and the store write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LocationBasis::Sentence => "sentence",
+            LocationBasis::Dateline => "dateline",
+            LocationBasis::Article => "article",
+            LocationBasis::Actor => "actor",
+        }
+    }
+
+    /// The basis named `s` (as [`LocationBasis::as_str`] writes it).
+    pub fn parse(s: &str) -> Option<LocationBasis> {
+        LocationBasis::ALL.into_iter().find(|b| b.as_str() == s)
+    }
+}
+
 /// A geocoded place: a gazetteer entry, as an event's action location or a place mention.
 ///
 /// The fields follow GDELT's ActionGeo columns: type, full name, country, first-level
@@ -58,6 +100,10 @@ pub struct Place {
     /// Stable feature id: `geonames:703448` for GeoNames entries, `vigil:crimea` for the
     /// project's curated places.
     pub feature_id: String,
+    /// For an event's location: how it was chosen. `None` for place mentions (and for
+    /// events stored before Vigil recorded it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<LocationBasis>,
 }
 
 impl Place {
@@ -72,6 +118,21 @@ impl Place {
             (PlaceKind::City | PlaceKind::Landmark, false) => 4,
             _ => 5,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basis_names_round_trip() {
+        for b in LocationBasis::ALL {
+            assert_eq!(LocationBasis::parse(b.as_str()), Some(b));
+            let json = serde_json::to_string(&b).unwrap();
+            assert_eq!(json, format!("\"{}\"", b.as_str()));
+        }
+        assert_eq!(LocationBasis::parse("guess"), None);
     }
 }
 

@@ -17,6 +17,8 @@
 //!   dashes, `'` apostrophes) but pointing at the original bytes.
 //! - [`Tagger`]: an averaged-perceptron tagger predicting `UPOS|VerbForm` labels.
 //! - [`phrase_words`]: dictionary phrases split into words exactly as text is tokenised.
+//! - [`find_dateline`]: the dateline that opens a story ("KYIV (AP) —"): its place words
+//!   and where the story begins.
 //!
 //! The tagger's weights (`data/tagger/tagger.json.gz`, embedded in the binary) were trained
 //! by the denckring project on the Universal Dependencies English Web Treebank and are
@@ -24,12 +26,14 @@
 //! `data/tagger/NOTICE`.
 
 mod abbrev;
+mod dateline;
 mod normalize;
 mod sentences;
 mod tagger;
 mod tokenize;
 mod words;
 
+pub use dateline::{Dateline, find_dateline};
 pub use sentences::split_sentences;
 pub use tagger::{Tagger, TaggerError};
 pub use tokenize::tokenize;

@@ -58,7 +58,12 @@
 //!    `article context: GE` (when the context changed the choice).
 
 mod data;
+mod dateline;
 mod fold;
+mod scene;
+
+pub use dateline::Dateline;
+pub use scene::Scene;
 
 use crate::time::lexicon::{MONTH_NAMES, WEEKDAY_NAMES};
 use data::{Data, Entry, NO_COUNTRY, Source};
@@ -79,6 +84,17 @@ pub struct Gazetteer {
 pub struct GeoContext {
     countries: FxHashMap<u16, f32>,
     admin1: FxHashMap<&'static str, f32>,
+    /// Places named as places, per country: where the article's events happen (see
+    /// [`scene`]).
+    scene: FxHashMap<u16, f32>,
+    /// The article's dateline, when its first records had one.
+    dateline: Option<Dateline>,
+    /// Records begun so far ([`GeoContext::begin_record`]).
+    records: u32,
+    /// A record is begun and not ended.
+    open: bool,
+    /// Where the open record's dateline ends, when it has the article's.
+    record_dateline: Option<u32>,
 }
 
 impl GeoContext {
@@ -99,12 +115,29 @@ impl GeoContext {
         }
     }
 
+    /// Evidence for first-level division `adm1` (`ES.51`): places named in it, and the
+    /// dateline when it is there.
+    fn admin1_evidence(&self, adm1: &str) -> f32 {
+        let named = self.admin1.get(adm1).copied().unwrap_or(0.0);
+        let dateline = self
+            .dateline
+            .as_ref()
+            .is_some_and(|d| d.place.place.adm1.as_deref() == Some(adm1));
+        named + f32::from(u8::from(dateline))
+    }
+
     /// Evidence for country `c`, its neighbours' counting a quarter.
     fn country_evidence(&self, g: &Data, c: u16) -> f32 {
         if c == NO_COUNTRY {
             return 0.0;
         }
-        let own = self.countries.get(&c).copied().unwrap_or(0.0);
+        // The dateline says where the story is as much as a place named in it.
+        let dateline = self
+            .dateline
+            .as_ref()
+            .and_then(|d| g.by_code.get(d.place.place.country.as_deref()?))
+            .is_some_and(|&d| d == c);
+        let own = self.countries.get(&c).copied().unwrap_or(0.0) + f32::from(u8::from(dateline));
         let near: f32 = g.countries[c as usize]
             .neighbours
             .iter()
@@ -128,6 +161,8 @@ enum MatchKind {
     },
     /// A demonym: context only, or relational with a border word.
     Demonym(u16),
+    /// "the Kenyan capital", "Kenya's capital": the country's capital city.
+    Capital(u16),
 }
 
 /// A candidate place phrase in a sentence (pass 1).
@@ -156,6 +191,13 @@ pub struct PlaceMatch {
     text: String,
     /// Byte length of a leading "the " in `text`/`span`, kept only for non-city places.
     the_len: u32,
+    /// Named as where something is or happens: after a locative preposition ("in",
+    /// "near"), a movement's "to" or "from", "the city of", or in apposition to a place
+    /// noun ("the capital, Lusaka").
+    locative: bool,
+    /// Named as a noun's modifier, without a preposition ("the Tigray conflict", "a Tbilisi
+    /// market"): about the place, but not saying where something happens.
+    modifier: bool,
 }
 
 impl PlaceMatch {
@@ -169,6 +211,31 @@ impl PlaceMatch {
     /// The words of the match as written (with a leading "the" when there is one).
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// True when the words name where something is or happens: a locative or
+    /// relational preposition before them ("in", "at", "near", "border with"), a
+    /// movement's "to" or "from", "the city of", or an apposition to a place noun ("the
+    /// capital, Lusaka").
+    pub fn locative(&self) -> bool {
+        self.locative || self.relational
+    }
+
+    /// True when the name only modifies a noun after it, with no preposition before it
+    /// ("the Tigray conflict", "a Tbilisi market"): the place a story is about, but weak
+    /// evidence of where an event in the sentence happens.
+    pub fn modifier(&self) -> bool {
+        self.modifier
+    }
+
+    /// The match's token range `[start, end)`.
+    pub fn token_range(&self) -> (usize, usize) {
+        self.tokens
+    }
+
+    /// The match's byte span in the record text.
+    pub fn span(&self) -> Span {
+        self.span
     }
 }
 
@@ -246,7 +313,17 @@ const MOTION_VERBS: &[&str] = &[
     "DEPLOYED",
     "SENT",
     "VISIT",
+    "VISITS",
     "BACK",
+    // Nouns of travel: "a trip to Baghdad".
+    "TRIP",
+    "TRIPS",
+    "JOURNEY",
+    "FLIGHT",
+    "FLIGHTS",
+    "TOUR",
+    "DEPLOYMENT",
+    "DEPLOYMENTS",
 ];
 
 /// Locative prepositions that make a name inside an actor range a place.
@@ -352,6 +429,46 @@ const DIRECTIONS: &[(&str, f32, f32)] = &[
     ("SOUTHWESTERN", -D, -D),
     ("SOUTH-WESTERN", -D, -D),
 ];
+/// Compass nouns and the direction adjective each stands for: "the east of Chad" and
+/// "Chad's east" are "eastern Chad".
+const COMPASS: &[(&str, &str)] = &[
+    ("NORTH", "NORTHERN"),
+    ("SOUTH", "SOUTHERN"),
+    ("EAST", "EASTERN"),
+    ("WEST", "WESTERN"),
+    ("CENTRE", "CENTRAL"),
+    ("CENTER", "CENTRAL"),
+    ("NORTHEAST", "NORTHEASTERN"),
+    ("NORTH-EAST", "NORTHEASTERN"),
+    ("NORTHWEST", "NORTHWESTERN"),
+    ("NORTH-WEST", "NORTHWESTERN"),
+    ("SOUTHEAST", "SOUTHEASTERN"),
+    ("SOUTH-EAST", "SOUTHEASTERN"),
+    ("SOUTHWEST", "SOUTHWESTERN"),
+    ("SOUTH-WEST", "SOUTHWESTERN"),
+];
+/// Verbs whose object is a place they act on ("raided Jenin", "entered Gao"): a town
+/// right after one is a place even when small.
+const SEIZE_VERBS: &[&str] = &[
+    "RAIDED",
+    "STORMED",
+    "SHELLED",
+    "BOMBED",
+    "ENTERED",
+    "CAPTURED",
+    "SEIZED",
+    "BESIEGED",
+    "LIBERATED",
+    "RETOOK",
+    "RECAPTURED",
+    "OCCUPIED",
+    "INVADED",
+    "STRUCK",
+    "ATTACKED",
+    "EVACUATED",
+    "VISITED",
+    "REACHED",
+];
 /// Capitalised words that do not make a following city name part of a personal name.
 const FUNCTION_WORDS: &[&str] = &[
     "THE", "IN", "AT", "ON", "OF", "FROM", "TO", "NEAR", "AND", "OR", "BUT", "FOR", "WITH", "BY",
@@ -371,6 +488,31 @@ fn upper_in(t: &Token, list: &[&str]) -> bool {
 
 fn is_the(t: &Token) -> bool {
     t.upper == "THE"
+}
+
+/// True when a possessive "'s" follows within a few words of token `i`, with a word
+/// after it that `noun` accepts ("Chad's east", "South Sudan's capital").
+fn possessive_of(tokens: &[Token], i: usize, noun: impl Fn(&Token) -> bool) -> bool {
+    (i + 1..tokens.len().min(i + 5))
+        .any(|k| tokens[k].upper == "'S" && tokens.get(k + 1).is_some_and(&noun))
+}
+
+/// True when a locative preposition ("in", "near", "from"…) stands right before token
+/// `i`, or before the "the" before it ("in eastern Chad", "in the north of Mali").
+fn preposition_before(tokens: &[Token], i: usize) -> bool {
+    let mut b = i;
+    if b > 0 && is_the(&tokens[b - 1]) {
+        b -= 1;
+    }
+    b > 0 && (upper_in(&tokens[b - 1], LOCATIVE) || upper_in(&tokens[b - 1], COMMON_OK))
+}
+
+/// True when the token at `i` is a lower-case common noun that a name before it would
+/// modify ("the Tigray conflict"). Only tagged sentences say so.
+fn modifies_noun(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| {
+        t.pos == vigil_model::Pos::Noun && t.text.chars().next().is_some_and(char::is_lowercase)
+    })
 }
 
 impl Gazetteer {
@@ -447,6 +589,16 @@ impl Gazetteer {
             let t = &tokens[i];
             let cap = is_cap(t);
             let next_cap = i + 1 < n && is_cap(&tokens[i + 1]);
+            // "the east of Chad", "Chad's east": a direction region; "the Kenyan
+            // capital", "Kenya's capital": a city.
+            if let Some(m) = self
+                .compass(text, tokens, i, &mut buf)
+                .or_else(|| self.capital(text, tokens, i, &mut buf))
+            {
+                i = m.tokens.1;
+                out.push(m);
+                continue;
+            }
             // "eastern Ukraine": a direction word before a country name.
             if next_cap
                 && matches!(
@@ -520,6 +672,133 @@ impl Gazetteer {
         None
     }
 
+    /// "the Kenyan capital" (at "the" or the demonym) or "Kenya's capital" (at the
+    /// country): the capital city of the country.
+    fn capital(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        buf: &mut String,
+    ) -> Option<PlaceMatch> {
+        let at = if is_the(&tokens[i]) { i + 1 } else { i };
+        if !tokens.get(at).is_some_and(is_cap) {
+            return None;
+        }
+        let (end, country) = if let Some((end, c)) = self.demonym(tokens, at, buf)
+            && tokens.get(end).is_some_and(|t| t.upper == "CAPITAL")
+        {
+            (end + 1, c)
+        } else {
+            if at != i || !possessive_of(tokens, i, |t| t.upper == "CAPITAL") {
+                return None;
+            }
+            let (end, cands) = self.lookup(tokens, at, buf)?;
+            let &(c, _) = cands
+                .iter()
+                .find(|c| self.entry(c.0).source == Source::Country)?;
+            if tokens.get(end).is_none_or(|t| t.upper != "'S")
+                || tokens.get(end + 1).is_none_or(|t| t.upper != "CAPITAL")
+            {
+                return None;
+            }
+            (end + 2, self.entry(c).country)
+        };
+        self.capital_entry(country)?;
+        let mut m = self.make(
+            text,
+            tokens,
+            i,
+            end,
+            MatchKind::Capital(country),
+            Vec::new(),
+            false,
+        );
+        m.locative = preposition_before(tokens, i);
+        Some(m)
+    }
+
+    /// The gazetteer entry of country `c`'s capital: the most populous city of the
+    /// country with the capital's name.
+    fn capital_entry(&self, c: u16) -> Option<u32> {
+        let name = self.d.countries[c as usize].capital;
+        let key = fold_name(name);
+        let (first, rest) = key.split_once(' ').unwrap_or((key.as_str(), ""));
+        let mut best: Option<u32> = None;
+        let mut r = self.d.heads[data::bucket(first)];
+        while r != u32::MAX {
+            let rec = self.d.names[r as usize];
+            r = rec.next;
+            let e = self.entry(rec.entry);
+            if rec.first == first
+                && rec.rest == rest
+                && e.source == Source::City
+                && e.country == c
+                && best.is_none_or(|b| self.entry(b).pop < e.pop)
+            {
+                best = Some(rec.entry);
+            }
+        }
+        best
+    }
+
+    /// A direction region named with a compass noun: "the east of Chad" (at the noun, or
+    /// at the "the" before it) or "Chad's east" (at the country).
+    fn compass(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        buf: &mut String,
+    ) -> Option<PlaceMatch> {
+        let adjective = |t: &Token| {
+            let (_, adj) = COMPASS.iter().find(|c| c.0 == t.upper)?;
+            DIRECTIONS.iter().find(|d| d.0 == *adj).copied()
+        };
+        let country_at = |j: usize, buf: &mut String| {
+            let (end, cands) = self.lookup(tokens, j, buf)?;
+            let &(c, _) = cands
+                .iter()
+                .find(|c| self.entry(c.0).source == Source::Country)?;
+            Some((end, self.entry(c).country))
+        };
+        let noun = if is_the(&tokens[i]) { i + 1 } else { i };
+        let (start, end, (word, dn, de), country) = if let Some(dir) =
+            tokens.get(noun).and_then(adjective)
+            && tokens.get(noun + 1).is_some_and(|t| t.upper == "OF")
+        {
+            let mut j = noun + 2;
+            if tokens.get(j).is_some_and(is_the) {
+                j += 1;
+            }
+            if j >= tokens.len() {
+                return None;
+            }
+            let (end, country) = country_at(j, buf)?;
+            (i, end, dir, country)
+        } else {
+            // Only a possessive soon after, followed by a compass noun, is worth a lookup.
+            if !is_cap(&tokens[i]) || !possessive_of(tokens, i, |t| adjective(t).is_some()) {
+                return None;
+            }
+            let (end, country) = country_at(i, buf)?;
+            if tokens.get(end).is_none_or(|t| t.upper != "'S") {
+                return None;
+            }
+            let dir = tokens.get(end + 1).and_then(adjective)?;
+            (i, end + 2, dir, country)
+        };
+        let kind = MatchKind::Direction {
+            word,
+            dn,
+            de,
+            country,
+        };
+        let mut m = self.make(text, tokens, start, end, kind, Vec::new(), false);
+        m.locative = preposition_before(tokens, start);
+        Some(m)
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn direction(
         &self,
@@ -547,7 +826,10 @@ impl Gazetteer {
                 .into_iter()
                 .filter(|c| self.entry(c.0).source == Source::Feature)
                 .collect();
-            return Some(self.make(text, tokens, i, end, MatchKind::Name, cands, false));
+            let mut m = self.make(text, tokens, i, end, MatchKind::Name, cands, false);
+            m.locative = preposition_before(tokens, i);
+            m.modifier = !m.locative && modifies_noun(tokens, end);
+            return Some(m);
         }
         let (end, cands) = self.lookup(tokens, i + 1, buf)?;
         let &(c, _) = cands
@@ -560,7 +842,10 @@ impl Gazetteer {
             de,
             country,
         };
-        Some(self.make(text, tokens, i, end, kind, Vec::new(), false))
+        let mut m = self.make(text, tokens, i, end, kind, Vec::new(), false);
+        m.locative = preposition_before(tokens, i);
+        m.modifier = !m.locative && modifies_noun(tokens, end);
+        Some(m)
     }
 
     fn entry(&self, e: u32) -> &Entry {
@@ -598,6 +883,8 @@ impl Gazetteer {
                 .unwrap_or("")
                 .to_owned(),
             the_len: 0,
+            locative: false,
+            modifier: false,
         }
     }
 
@@ -663,14 +950,42 @@ impl Gazetteer {
             before -= 1;
         }
         let prev = (before > 0).then(|| &tokens[before - 1]);
+        // "in central Tbilisi": a direction word may stand between a preposition and the
+        // name without changing what the preposition says.
+        let mut lb = before;
+        if lb > 0 && DIRECTIONS.iter().any(|d| d.0 == tokens[lb - 1].upper) {
+            lb -= 1;
+            if lb > 0 && is_the(&tokens[lb - 1]) {
+                lb -= 1;
+            }
+        }
+        let lprev = (lb > 0).then(|| &tokens[lb - 1]);
+        // "in the capital, Lusaka", "the Zambian capital Lusaka": a name in
+        // apposition to a place noun is that place.
+        let appositive = {
+            let j = if before > 0 && tokens[before - 1].text == "," {
+                before - 1
+            } else {
+                before
+            };
+            j > 0
+                && matches!(
+                    tokens[j - 1].upper.as_str(),
+                    "CAPITAL" | "CITY" | "TOWN" | "VILLAGE" | "PORT"
+                )
+        };
         // "the city of Kharkiv": the name is the place the noun before "of" names.
         let of_place = prev.is_some_and(|p| p.upper == "OF")
             && before >= 2
             && upper_in(&tokens[before - 2], PLACE_NOUNS);
         // "travel to Paris", "withdrew from Niger": a destination or origin of movement.
-        let moved = prev.is_some_and(|p| matches!(p.upper.as_str(), "TO" | "FROM"))
+        // "pull out of Mali", "driven out of Gaza": where the movement leaves from.
+        let moved = (prev.is_some_and(|p| matches!(p.upper.as_str(), "TO" | "FROM"))
             && before >= 2
-            && upper_in(&tokens[before - 2], MOTION_VERBS);
+            && upper_in(&tokens[before - 2], MOTION_VERBS))
+            || (prev.is_some_and(|p| p.upper == "OF")
+                && before >= 2
+                && tokens[before - 2].upper == "OUT");
         // "in Burkina Faso, Mali and Niger": later members of a list after a locative
         // preposition are places too.
         let listed = {
@@ -683,7 +998,11 @@ impl Gazetteer {
             }
             j < before && j > 0 && upper_in(&tokens[j - 1], LOCATIVE)
         };
-        let locative = prev.is_some_and(|p| upper_in(p, LOCATIVE)) || of_place || moved || listed;
+        let locative = lprev.is_some_and(|p| upper_in(p, LOCATIVE) || upper_in(p, SEIZE_VERBS))
+            || of_place
+            || moved
+            || listed
+            || appositive;
         // "the US state of Georgia", "the southern Gaza city of Rafah": a name before a
         // place noun and "of" only says which country or area the named place is in.
         if end + 1 < n && upper_in(&tokens[end], PLACE_NOUNS) && tokens[end + 1].upper == "OF" {
@@ -708,6 +1027,13 @@ impl Gazetteer {
             {
                 return None;
             }
+        }
+        // "in the South of the country": a part of a country, not a division named North.
+        if words == 1
+            && COMPASS.iter().any(|c| c.0 == tokens[i].upper)
+            && tokens.get(end).is_some_and(|t| t.upper == "OF")
+        {
+            return None;
         }
         // Month and weekday names are times ("in March"), even where a town bears one.
         if words == 1
@@ -755,7 +1081,10 @@ impl Gazetteer {
                 && max_pop < 50_000
                 && !qualified
                 && !prev.is_some_and(|p| {
-                    upper_in(p, LOCATIVE) || upper_in(p, COMMON_OK) || p.upper == "OF"
+                    upper_in(p, LOCATIVE)
+                        || upper_in(p, COMMON_OK)
+                        || upper_in(p, SEIZE_VERBS)
+                        || p.upper == "OF"
                 })
                 && !(in_list
                     && prev.is_some_and(|p| matches!(p.upper.as_str(), "AND" | "OR" | ",")))
@@ -952,6 +1281,7 @@ impl Gazetteer {
                     .to_owned();
             }
             // A leading "the" belongs to the mention of a sea or region ("the Black Sea").
+            // (It is kept in `text` and `span` and dropped for cities when resolved.)
             if start == i && before < i {
                 let s = tokens[before].span.start;
                 if let Some(t) = text.get(s as usize..m.span.end as usize) {
@@ -961,6 +1291,8 @@ impl Gazetteer {
                 }
             }
         }
+        m.locative = locative;
+        m.modifier = !locative && !relational && modifies_noun(tokens, m.tokens.1);
         Some(m)
     }
 
@@ -980,7 +1312,7 @@ impl Gazetteer {
     /// Adds what a match says about the article's geography (e.g. unambiguous countries) to ctx.
     pub fn observe(&self, m: &PlaceMatch, ctx: &mut GeoContext) {
         match &m.kind {
-            MatchKind::Demonym(c) => ctx.add_country(*c, 1.0),
+            MatchKind::Demonym(c) | MatchKind::Capital(c) => ctx.add_country(*c, 1.0),
             MatchKind::Direction { country, .. } => ctx.add_country(*country, 1.0),
             MatchKind::Name => {
                 let cands = self.filtered(m);
@@ -1060,6 +1392,7 @@ impl Gazetteer {
                 self.direction_place(word, *dn, *de, *country),
                 "direction".to_owned(),
             ),
+            MatchKind::Capital(c) => (self.place(self.capital_entry(*c)?), "capital".to_owned()),
             MatchKind::Name => {
                 let cands = self.filtered(m);
                 if cands.is_empty() {
@@ -1113,7 +1446,7 @@ impl Gazetteer {
             let adm = if e.adm1.is_empty() {
                 0.0
             } else {
-                ctx.admin1.get(e.adm1).copied().unwrap_or(0.0).min(2.0)
+                ctx.admin1_evidence(e.adm1).min(2.0)
             };
             let score = prior + cty + adm;
             if prior > best_prior.0 {
@@ -1127,7 +1460,7 @@ impl Gazetteer {
             format!("qualified by {}", m.qualifier_text)
         } else if best.2 != best_prior.1 {
             let e = self.entry(best.2);
-            let code = if !e.adm1.is_empty() && ctx.admin1.contains_key(e.adm1) {
+            let code = if !e.adm1.is_empty() && ctx.admin1_evidence(e.adm1) > 0.0 {
                 e.adm1.to_owned()
             } else if e.country != NO_COUNTRY {
                 self.d.countries[e.country as usize].iso2.to_owned()
@@ -1168,6 +1501,7 @@ impl Gazetteer {
                 c.iso2.to_ascii_lowercase(),
                 dir.trim_end_matches("ern")
             ),
+            basis: None,
         }
     }
 
@@ -1201,6 +1535,7 @@ impl Gazetteer {
             lat: (x.lat as f64 * 1e4).round() / 1e4,
             lon: (x.lon as f64 * 1e4).round() / 1e4,
             feature_id,
+            basis: None,
         }
     }
 
