@@ -157,7 +157,8 @@ fn parquet_export_matches_the_jsonl_export() {
     assert_eq!(ty("goldstein"), "Float64");
     assert_eq!(ty("sentence_text"), "Utf8");
     assert_eq!(ty("lat"), "Float64");
-    assert_eq!(schema.fields().len(), 31);
+    assert_eq!(ty("location_basis"), "Utf8");
+    assert_eq!(schema.fields().len(), 32);
     let _ = std::fs::remove_dir_all(&d);
 }
 

@@ -29,6 +29,8 @@ pub struct Pending {
     /// Start bytes of the tokens that open another clause: a place beyond one is not
     /// where the verb's act happened.
     boundaries: Vec<u32>,
+    /// For each of `places`: it says where a statement was made ("said in Vienna").
+    spoken: Vec<bool>,
     /// Quantity claims, whose places are filled in at the end of the record.
     claims: Vec<PendingClaim>,
     /// The sentence opens a quotation it does not close and names no speaker: the next
@@ -87,7 +89,7 @@ pub fn sentence(
     result.pending.open_quote |= speech.opens_with_quote()
         && speech.quotes.last().is_some_and(|q| q.1 == view.len())
         && !said.iter().any(|s| s.quote);
-    // The dateline's words ("MOSCOW —") say where the story was written, not who acts.
+    // The dateline's words ("NAIROBI —") say where the story was written, not who acts.
     let dateline_end = ctx.geo.begin_record(&record.text).unwrap_or(0);
     for m in mentions.iter().filter(|m| {
         m.kind == MentionKind::Named
@@ -165,12 +167,44 @@ pub fn sentence(
         .collect();
     let places = Gazetteer::embedded().scan(view.text, view.tokens, &actors);
     result.pending.boundaries.extend(boundaries(view, &places));
+    let statements: Vec<usize> = result
+        .events
+        .iter()
+        .filter(|e| e.root == "01" && in_view(view, e))
+        .filter_map(|e| token_at(view, e.provenance.verb_span.start))
+        .collect();
+    result.pending.spoken.extend(places.iter().map(|m| {
+        statements
+            .iter()
+            .any(|&v| spoken(view, v, m.token_range().0))
+    }));
     result.pending.places.extend(places);
 }
 
+/// The most tokens between a statement's verb and the place where it was made.
+const SPOKEN_WINDOW: usize = 12;
+
+/// True when the place starting at token `place` says where the statement whose verb is
+/// at token `verb` was made: it comes soon after the verb with no other verb between
+/// ("said in Vienna", "told reporters in Kyiv", "said in a statement issued in Vienna"),
+/// unlike a place in the reported words ("said troops killed a man in Hebron").
+fn spoken(view: &View, verb: usize, place: usize) -> bool {
+    use vigil_model::Pos;
+    place > verb
+        && place - verb <= SPOKEN_WINDOW
+        && (verb + 1..place).all(|k| {
+            let t = &view.tokens[k];
+            // A participle after a noun ("a statement issued") describes the statement.
+            let describes =
+                t.pos == Pos::VerbPart && matches!(view.tokens[k - 1].pos, Pos::Noun | Pos::Propn);
+            (!t.pos.is_verb() || describes)
+                && !matches!(t.upper.as_str(), "THAT" | ";" | ":" | "\"" | "“" | "”")
+        })
+}
+
 /// Start bytes of the tokens of a sentence that open another clause: a comma (unless it
-/// sets off a place name: "in the capital, Harare", "In Minsk, police…"), a semicolon,
-/// a colon, a dash, a coordinator or a subordinator. "where" is not one: "Minsk, where
+/// sets off a place name: "in the capital, Lusaka", "In Tbilisi, police…"), a semicolon,
+/// a colon, a dash, a coordinator or a subordinator. "where" is not one: "Tbilisi, where
 /// police arrested…" places the arrests.
 fn boundaries(view: &View, places: &[PlaceMatch]) -> Vec<u32> {
     let starts = |k: usize| places.iter().any(|m| m.token_range().0 == k);
@@ -179,7 +213,7 @@ fn boundaries(view: &View, places: &[PlaceMatch]) -> Vec<u32> {
         .iter()
         .enumerate()
         .filter(|&(k, t)| match t.upper.as_str() {
-            // "a statement issued in Geneva": a participle after a noun opens a reduced
+            // "a statement issued in Vienna": a participle after a noun opens a reduced
             // relative clause.
             _ if t.pos == vigil_model::Pos::VerbPart
                 && k > 0
@@ -239,8 +273,10 @@ pub fn finish(record: &Article, ctx: &mut ArticleContext, results: &mut [Sentenc
             r.pending
                 .places
                 .iter()
-                .filter_map(|m| {
+                .zip(&r.pending.spoken)
+                .filter_map(|(m, &spoken)| {
                     gaz.resolve(m, &ctx.geo).map(|mention| locate::Named {
+                        spoken,
                         mention,
                         locative: m.locative(),
                         modifier: m.modifier(),
@@ -250,8 +286,9 @@ pub fn finish(record: &Article, ctx: &mut ArticleContext, results: &mut [Sentenc
         })
         .collect();
     for n in named.iter().flatten() {
-        // The dateline counts as such, not as a place a sentence names.
-        if n.mention.span.start >= after {
+        // The dateline counts as such, not as a place a sentence names; where someone
+        // spoke ("said in Vienna") is not where the story happens.
+        if n.mention.span.start >= after && !n.spoken {
             ctx.geo.add_located(&n.mention);
         }
     }
@@ -280,6 +317,7 @@ pub fn finish(record: &Article, ctx: &mut ArticleContext, results: &mut [Sentenc
         r.places = places;
         r.pending.places.clear();
         r.pending.boundaries.clear();
+        r.pending.spoken.clear();
     }
 }
 
@@ -518,6 +556,7 @@ impl Pending {
     pub fn absorb(&mut self, other: Pending) {
         self.places.extend(other.places);
         self.boundaries.extend(other.boundaries);
+        self.spoken.extend(other.spoken);
         self.claims.extend(other.claims);
         self.open_quote |= other.open_quote;
     }

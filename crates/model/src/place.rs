@@ -41,9 +41,9 @@ impl PlaceKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LocationBasis {
-    /// A place named in the event's own sentence ("clashed with police in Minsk").
+    /// A place named in the event's own sentence ("clashed with police in Tbilisi").
     Sentence,
-    /// The article's dateline ("MINSK (Reuters) -"), for an act the sentence does not place.
+    /// The article's dateline ("TBILISI (Reuters) -"), for an act the sentence does not place.
     Dateline,
     /// The country where the article's places say its events happen.
     Article,

@@ -10,7 +10,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::HashMap;
-use vigil_model::dyad_side;
+use vigil_model::{LocationBasis, dyad_side};
 use vigil_store::{Counts, EventLocation, EventRow};
 
 /// "No value" in the compact row's small fields.
@@ -93,6 +93,15 @@ impl Interner {
     }
 }
 
+/// True when an event location with this basis is shown as a place on the map: the text
+/// named it (or it was stored before Vigil recorded how it was chosen).
+fn pinned(basis: Option<LocationBasis>) -> bool {
+    matches!(
+        basis,
+        None | Some(LocationBasis::Sentence | LocationBasis::Dateline)
+    )
+}
+
 impl Snapshot {
     /// Builds a snapshot from the store's event rows (most recent first, as
     /// [`event_rows`](vigil_store::Store::event_rows) returns them).
@@ -106,7 +115,10 @@ impl Snapshot {
         let mut rows = Vec::with_capacity(events.len());
         for e in events {
             let place = match e.location {
-                Some(p) => {
+                // A pin marks a point the text named (the sentence, or the dateline); a
+                // location inferred from the article's places or the actors is a country,
+                // which the map's country layer already shows.
+                Some(p) if pinned(p.basis) => {
                     // One place per name and position (to about a metre).
                     let key = (
                         p.name.clone(),
@@ -118,7 +130,7 @@ impl Snapshot {
                         (places.len() - 1) as u32
                     })
                 }
-                None => NONE,
+                _ => NONE,
             };
             rows.push(Row {
                 id: e.event_id,
@@ -602,8 +614,17 @@ mod tests {
             country: Some("UA".into()),
             lat: 49.98,
             lon: 36.25,
+            basis: None,
         });
         rows[2].location = rows[0].location.clone();
+        // Placed in a country from the article's places, not named: no pin.
+        rows[3].location = Some(EventLocation {
+            name: "Ukraine".into(),
+            country: Some("UA".into()),
+            lat: 49.0,
+            lon: 31.0,
+            basis: Some(LocationBasis::Article),
+        });
         Snapshot::build("v".into(), Totals::default(), rows)
     }
 
@@ -679,6 +700,7 @@ mod tests {
         let rus = map.countries.iter().find(|c| c.country == "RUS").unwrap();
         assert_eq!((rus.events, rus.conflict), (4, 3));
         assert!(map.countries.iter().any(|c| c.country == "IGOUNO"));
+        // Kharkiv, named twice; not the country the article placed another event in.
         assert_eq!(map.places.len(), 1);
         assert_eq!(map.places[0].events, 2);
         let net = s.network(&Query::default(), 10);

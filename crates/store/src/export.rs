@@ -76,11 +76,16 @@ fn actor_columns(code: &str, words: &str) -> [String; 10] {
 /// ADM1Code, ADM2Code, Lat, Long, FeatureID). With no location the type is `0` ("no
 /// location", as GDELT writes it) and the rest is empty.
 ///
-/// Two differences from GDELT: the country is ISO 3166 alpha-2 where GDELT writes FIPS
+/// Three differences from GDELT: the country is ISO 3166 alpha-2 where GDELT writes FIPS
 /// 10-4 (the two agree for most countries, not all: `UA` is Ukraine in ISO, `UP` in FIPS),
 /// and the ADM1 code is the ISO country followed by GeoNames' admin1 code (`UA07`). The
 /// feature id is GeoNames' numeric id where the place comes from GeoNames, else Vigil's
-/// own id (`vigil:crimea`). ADM2 is never filled.
+/// own id (`vigil:crimea`). Vigil knows no second-level divisions, so the ADM2 column
+/// holds instead how the location was chosen, its `location.basis` (`sentence`,
+/// `dateline`, `article`, `actor`; empty for events stored before Vigil recorded it):
+/// GDELT has no column for it, and the Type column keeps GDELT's meaning (the kind of
+/// place: a basis other than `sentence` is usually a country, type 1, or a dateline's
+/// city, type 3 or 4).
 fn geo(place: Option<&vigil_model::Place>) -> [String; 8] {
     let Some(p) = place else {
         return std::array::from_fn(|i| if i == 0 { "0".into() } else { String::new() });
@@ -90,7 +95,7 @@ fn geo(place: Option<&vigil_model::Place>) -> [String; 8] {
         p.full_name.clone(),
         p.country.clone().unwrap_or_default(),
         p.adm1.as_deref().unwrap_or("").replace('.', ""),
-        String::new(),
+        p.basis.map_or("", |b| b.as_str()).to_string(),
         format!("{:.4}", p.lat),
         format!("{:.4}", p.lon),
         p.feature_id
@@ -230,8 +235,9 @@ fn gdelt_row(e: &StoredEvent) -> Vec<(&'static str, String)> {
 /// * EventBaseCode and EventRootCode are the first three and two characters of EventCode.
 /// * AvgTone is empty: Vigil ships no tone lexicon, so it has no tone to report.
 /// * Geography: ActionGeo is the event's location (see `geo` for how its codes differ from
-///   GDELT's); Vigil places actions, not actors, so Actor1Geo and Actor2Geo are type `0`
-///   (no location) with the other columns empty.
+///   GDELT's, and for ActionGeo_ADM2Code, which holds how the location was chosen);
+///   Vigil places actions, not actors, so Actor1Geo and Actor2Geo are type `0` (no
+///   location) with the other columns empty.
 /// * SOURCEURL is the first report's URL, or its record id when it had none.
 ///
 /// Tabs and line breaks inside any field are replaced by spaces, because the format has
@@ -251,7 +257,8 @@ pub fn write_gdelt(out: &mut impl Write, e: &StoredEvent) -> io::Result<()> {
 /// `writeln!`, and every row ends with `\n` too).
 pub const CSV_HEADER: &str = "event_id,id,event_date,date,source,code,target,root,quad,\
 goldstein,num_mentions,sources,articles,sentence,source_text,verb_text,target_text,\
-sentence_text,url,date_precision,location,location_country,lat,lon,speaker,speaker_code";
+sentence_text,url,date_precision,location,location_country,lat,lon,speaker,speaker_code,\
+location_basis";
 
 /// Appends `field` to `line` quoted as RFC 4180 requires: only a field containing a comma,
 /// a double quote or a line break is quoted, with its quotes doubled, so plain fields stay
@@ -268,15 +275,16 @@ fn push_csv_field(line: &mut String, field: &str) {
 
 /// Writes `e` as one row of the CSV table whose columns are [`CSV_HEADER`]: the event, its
 /// counts, the first report's provenance text (the actor and verb words and the
-/// sentence), so the table can be checked by reading it, and where the event happened and
-/// who asserts it. Fields are quoted per RFC 4180;
+/// sentence), so the table can be checked by reading it, where the event happened and who
+/// asserts it, and how its location was chosen (`location_basis`, last so that tables
+/// read by position before it was added read the same). Fields are quoted per RFC 4180;
 /// a quoted field may span lines. Rows end with `\n`.
 pub fn write_csv(out: &mut impl Write, e: &StoredEvent) -> io::Result<()> {
     let f = &e.first;
     let p = &f.provenance;
     let loc = f.location.as_ref();
     let said = f.attribution.as_ref();
-    let fields: [Cow<'_, str>; 26] = [
+    let fields: [Cow<'_, str>; 27] = [
         e.event_id.to_string().into(),
         f.id.as_str().into(),
         e.event_date.to_string().into(),
@@ -309,6 +317,7 @@ pub fn write_csv(out: &mut impl Write, e: &StoredEvent) -> io::Result<()> {
             .into(),
         said.map_or("", |a| a.speaker.as_str()).into(),
         said.map_or("", |a| a.code.as_str()).into(),
+        loc.and_then(|l| l.basis).map_or("", |b| b.as_str()).into(),
     ];
     let mut line = String::new();
     for (i, field) in fields.iter().enumerate() {
@@ -495,6 +504,13 @@ mod tests {
             ]
         );
         assert_eq!(f[36], "0");
+        // How it was chosen goes where Vigil has no ADM2 code; the type stays the kind
+        // of place.
+        let mut placed = kharkiv();
+        placed.basis = Some(vigil_model::LocationBasis::Dateline);
+        e.first.location = Some(placed);
+        let f = gdelt_fields(&e);
+        assert_eq!((&*f[52], &*f[56]), ("4", "dateline"));
     }
 
     #[test]
@@ -650,7 +666,10 @@ mod tests {
         e.first.provenance.sentence_text = "He said \"no\",\nthen left,\r\n\"twice\"".into();
         e.first.provenance.verb_text = "said".into();
         e.url = None;
-        e.first.location = Some(kharkiv());
+        e.first.location = Some(vigil_model::Place {
+            basis: Some(vigil_model::LocationBasis::Sentence),
+            ..kharkiv()
+        });
         e.first.attribution = Some(vigil_model::Attribution {
             speaker: "Ukrainian officials".into(),
             code: "UKRGOV".into(),
@@ -665,7 +684,8 @@ mod tests {
         let records = parse_csv(&text);
         assert_eq!(records.len(), 3);
         let header = &records[0];
-        assert_eq!(header.len(), 26);
+        assert_eq!(header.len(), 27);
+        assert_eq!(header.last().map(String::as_str), Some("location_basis"));
         assert!(records.iter().all(|r| r.len() == header.len()));
         let row =
             |r: &Vec<String>, name: &str| r[header.iter().position(|h| h == name).unwrap()].clone();
@@ -688,8 +708,10 @@ mod tests {
             ("Ukrainian officials".into(), "UKRGOV".into())
         );
         assert_eq!(row(r, "date_precision"), "day");
+        assert_eq!(row(r, "location_basis"), "sentence");
         let r = &records[2];
         assert_eq!(row(r, "location"), "");
+        assert_eq!(row(r, "location_basis"), "");
         assert_eq!(
             row(r, "sentence_text"),
             stored().first.provenance.sentence_text

@@ -24,6 +24,7 @@
 //! | `location`, `location_country` | STRING | the event's place (full name, ISO 3166 alpha-2) |
 //! | `lat`, `lon` | DOUBLE, nullable | its coordinates |
 //! | `speaker`, `speaker_code` | STRING | who asserts the event (as written, CAMEO code) |
+//! | `location_basis` | STRING | how the location was chosen: `sentence`, `dateline`, `article`, `actor` (empty: no location, or stored before Vigil recorded it) |
 //! | `date_added` | STRING | when it was first stored (UTC, YYYYMMDDHHMMSS) |
 //!
 //! The columns are those of the CSV export ([`crate::export::CSV_HEADER`]) in the same
@@ -61,7 +62,7 @@ const ZSTD_LEVEL: i32 = 3;
 /// The Arrow schema of the export (see the module documentation for the columns).
 pub fn schema() -> SchemaRef {
     use DataType::{Date32, Float64, Int32, Int64, Utf8};
-    let columns: [(&str, DataType, bool); 31] = [
+    let columns: [(&str, DataType, bool); 32] = [
         ("event_id", Int64, false),
         ("id", Utf8, false),
         ("event_date", Date32, false),
@@ -92,6 +93,7 @@ pub fn schema() -> SchemaRef {
         ("lon", Float64, true),
         ("speaker", Utf8, false),
         ("speaker_code", Utf8, false),
+        ("location_basis", Utf8, false),
         ("date_added", Utf8, false),
     ];
     Arc::new(Schema::new(
@@ -148,6 +150,7 @@ struct Columns {
     lon: Float64Builder,
     speaker: StringBuilder,
     speaker_code: StringBuilder,
+    location_basis: StringBuilder,
     date_added: StringBuilder,
     /// Rows appended since the last [`Columns::finish`].
     rows: usize,
@@ -186,6 +189,7 @@ impl Columns {
             lon: Float64Builder::new(),
             speaker: StringBuilder::new(),
             speaker_code: StringBuilder::new(),
+            location_basis: StringBuilder::new(),
             date_added: StringBuilder::new(),
             rows: 0,
         }
@@ -236,6 +240,8 @@ impl Columns {
             .append_value(said.map_or("", |a| a.speaker.as_str()));
         self.speaker_code
             .append_value(said.map_or("", |a| a.code.as_str()));
+        self.location_basis
+            .append_value(loc.and_then(|l| l.basis).map_or("", |b| b.as_str()));
         self.date_added.append_value(&e.added);
         self.rows += 1;
     }
@@ -274,6 +280,7 @@ impl Columns {
             Arc::new(self.lon.finish()),
             Arc::new(self.speaker.finish()),
             Arc::new(self.speaker_code.finish()),
+            Arc::new(self.location_basis.finish()),
             Arc::new(self.date_added.finish()),
         ];
         self.rows = 0;
@@ -458,7 +465,7 @@ mod tests {
             lat: 49.99,
             lon: 36.23,
             feature_id: "geonames:706483".into(),
-            basis: None,
+            basis: Some(vigil_model::LocationBasis::Article),
         });
         placed.first.attribution = Some(vigil_model::Attribution {
             speaker: "officials".into(),
@@ -515,6 +522,7 @@ mod tests {
         assert_eq!(s.as_primitive::<Int64Type>().value(1), 3);
         assert_eq!(strings("location"), ["Kharkiv, Ukraine", ""]);
         assert_eq!(strings("location_country"), ["UA", ""]);
+        assert_eq!(strings("location_basis"), ["article", ""]);
         assert_eq!(strings("speaker_code"), ["UKRGOV", ""]);
         assert_eq!(strings("date_precision"), ["day", "day"]);
         let lat = col("lat");

@@ -131,10 +131,10 @@ impl Writes {
             drop_mentions: c.prepare("DELETE FROM mentions WHERE record_id = ANY($1::text[])")?,
             event: c.prepare(
                 "INSERT INTO events (event_id, event_date, source, code, target, root, quad, goldstein,
-                   place_name, place_country, lat, lon)
+                   place_name, place_country, lat, lon, place_basis)
                  SELECT * FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[],
                      $6::text[], $7::int4[], $8::float8[], $9::text[], $10::text[], $11::float8[],
-                     $12::float8[])
+                     $12::float8[], $13::text[])
                  ON CONFLICT DO NOTHING",
             )?,
             actor: c.prepare(
@@ -314,6 +314,7 @@ struct EventRows<'a> {
     place_country: Vec<Option<&'a str>>,
     lat: Vec<Option<f64>>,
     lon: Vec<Option<f64>>,
+    place_basis: Vec<Option<&'static str>>,
 }
 
 #[derive(Default)]
@@ -402,6 +403,8 @@ impl<'a> Rows<'a> {
             ev.place_country.push(at.and_then(|p| p.country.as_deref()));
             ev.lat.push(at.map(|p| p.lat));
             ev.lon.push(at.map(|p| p.lon));
+            ev.place_basis
+                .push(at.and_then(|p| p.basis).map(|b| b.as_str()));
         }
         for code in actors {
             let (country, role) = split_actor(code);
@@ -548,6 +551,7 @@ impl Store for Postgres {
                     &e.place_country,
                     &e.lat,
                     &e.lon,
+                    &e.place_basis,
                 ],
             )?;
             // After the events: a mention's event always exists when the mention does.
@@ -871,7 +875,7 @@ impl Store for Postgres {
                     quad: r.get::<_, Option<i32>>(5).map(|q| q as u8),
                     goldstein: r.get::<_, Option<f64>>(6).map(|g| g as f32),
                     mentions: 0,
-                    location: event_location((r.get(7), r.get(8), r.get(9), r.get(10))),
+                    location: event_location((r.get(7), r.get(8), r.get(9), r.get(10), r.get(11))),
                 })
             })
             .collect::<Result<Vec<_>>>()?;

@@ -170,6 +170,8 @@ pub struct EventLocation {
     pub lat: f64,
     /// Longitude.
     pub lon: f64,
+    /// How the location was chosen; `None` for events stored before Vigil recorded it.
+    pub basis: Option<vigil_model::LocationBasis>,
 }
 
 /// A stored record (article) with its text.

@@ -145,6 +145,18 @@ pub const SQLITE: &[&str] = &[
     CREATE TABLE vigil_changes (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
     INSERT INTO vigil_changes (id, n) VALUES (1, 0);
     "#,
+    // 6: how each event's location was chosen: the sentence named it, or the article's
+    // dateline, the article's places or the actors placed it.
+    r#"
+    ALTER TABLE events ADD COLUMN place_basis TEXT;  -- sentence, dateline, article, actor
+    -- Events stored before this version: their first report's, when it says (none did
+    -- before Vigil recorded it; `vigil ingest --recode` codes them again).
+    UPDATE events SET place_basis = (
+        SELECT json_extract(m.event, '$.location.basis')
+        FROM mentions m WHERE m.event_id = events.event_id
+        ORDER BY m.date, m.record_id, m.sentence LIMIT 1)
+    WHERE place_name IS NOT NULL;
+    "#,
 ];
 
 /// Migrations for PostgreSQL, in order; version N is `POSTGRES[N - 1]`, the same schema as
@@ -274,5 +286,14 @@ pub const POSTGRES: &[&str] = &[
     r#"
     CREATE TABLE vigil_changes (id INTEGER PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL);
     INSERT INTO vigil_changes (id, n) VALUES (1, 0);
+    "#,
+    // 6: how each event's location was chosen.
+    r#"
+    ALTER TABLE events ADD COLUMN place_basis TEXT;
+    UPDATE events e SET place_basis = f.j -> 'location' ->> 'basis'
+    FROM (SELECT DISTINCT ON (event_id) event_id, event::jsonb AS j FROM mentions
+          ORDER BY event_id, date, record_id, sentence) f
+    WHERE f.event_id = e.event_id AND e.place_name IS NOT NULL
+      AND f.j -> 'location' ? 'basis';
     "#,
 ];

@@ -72,7 +72,7 @@ pub(crate) const DAILY_SQL: &str = "SELECT e.source, e.target, e.quad, e.event_d
 
 /// Every event, compact, by event id; the same statement serves both stores.
 pub(crate) const EVENT_ROWS_SQL: &str = "SELECT event_id, event_date, source, target, code,
-        quad, goldstein, place_name, place_country, lat, lon
+        quad, goldstein, place_name, place_country, lat, lon, place_basis
     FROM events ORDER BY event_id";
 
 /// Mentions per event, by event id: one scan of the mentions' primary key (a count per
@@ -103,15 +103,27 @@ pub(crate) fn parse_day(table: &str, s: &str) -> Result<chrono::NaiveDate> {
         .map_err(|_| StoreError::Data(format!("{table}: bad date {s:?}")))
 }
 
-/// An event's location from its columns: a name and coordinates, else none.
+/// The location columns of an events row: place_name, place_country, lat, lon,
+/// place_basis.
+pub(crate) type LocationColumns = (
+    Option<String>,
+    Option<String>,
+    Option<f64>,
+    Option<f64>,
+    Option<String>,
+);
+
+/// An event's location from its columns: a name and coordinates, else none. A basis the
+/// store does not know reads as none.
 pub(crate) fn event_location(
-    (name, country, lat, lon): (Option<String>, Option<String>, Option<f64>, Option<f64>),
+    (name, country, lat, lon, basis): LocationColumns,
 ) -> Option<EventLocation> {
     Some(EventLocation {
         name: name?,
         country,
         lat: lat?,
         lon: lon?,
+        basis: basis.as_deref().and_then(vigil_model::LocationBasis::parse),
     })
 }
 
@@ -184,8 +196,9 @@ impl Store for Sqlite {
             )?;
             let mut event = tx.prepare_cached(
                 "INSERT INTO events (event_id, event_date, source, code, target, root, quad, goldstein,
-                   place_name, place_country, lat, lon)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT DO NOTHING",
+                   place_name, place_country, lat, lon, place_basis)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                 ON CONFLICT DO NOTHING",
             )?;
             let mut mention = tx.prepare_cached(
                 "INSERT INTO mentions (event_id, record_id, sentence, date, source_key, article_key, event)
@@ -274,7 +287,11 @@ impl Store for Sqlite {
                         e.location.as_ref().map(|p| &p.name),
                         e.location.as_ref().and_then(|p| p.country.as_ref()),
                         e.location.as_ref().map(|p| p.lat),
-                        e.location.as_ref().map(|p| p.lon)
+                        e.location.as_ref().map(|p| p.lon),
+                        e.location
+                            .as_ref()
+                            .and_then(|p| p.basis)
+                            .map(|b| b.as_str())
                     ])?;
                     let json = serde_json::to_string(e)
                         .map_err(|err| StoreError::Data(err.to_string()))?;
@@ -591,7 +608,13 @@ impl Store for Sqlite {
                     quad: r.get::<_, Option<i64>>(5)?.map(|q| q as u8),
                     goldstein: r.get::<_, Option<f64>>(6)?.map(|g| g as f32),
                     mentions: 0,
-                    location: event_location((r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?)),
+                    location: event_location((
+                        r.get(7)?,
+                        r.get(8)?,
+                        r.get(9)?,
+                        r.get(10)?,
+                        r.get(11)?,
+                    )),
                 });
             }
             let mut stmt = tx.prepare(MENTION_COUNTS_SQL)?;

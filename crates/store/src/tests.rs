@@ -262,6 +262,52 @@ fn a_version_1_database_is_migrated_keeping_its_events() {
 }
 
 #[test]
+fn a_version_5_database_gets_its_events_location_basis() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.db");
+    // A database at version 5 holding one located event, its report saying how the
+    // location was chosen (a report written by a later Vigil, or by hand).
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE vigil_schema (version INTEGER NOT NULL)")
+            .unwrap();
+        for sql in &schema::SQLITE[..5] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.execute("INSERT INTO vigil_schema (version) VALUES (5)", [])
+            .unwrap();
+        let mut e = ev("a", "2021-12-04", 0, "RUSMIL", "190", "UKR");
+        e.location = Some(vigil_model::Place {
+            name: "Kharkiv".into(),
+            full_name: "Kharkiv, Ukraine".into(),
+            kind: vigil_model::PlaceKind::City,
+            country: Some("UA".into()),
+            adm1: None,
+            lat: 49.98,
+            lon: 36.25,
+            feature_id: "geonames:706483".into(),
+            basis: Some(vigil_model::LocationBasis::Dateline),
+        });
+        let eid = event_id(e.when(), &e.source, &e.code, &e.target);
+        c.execute(
+            "INSERT INTO events VALUES (?1, '2021-12-04', 'RUSMIL', '190', 'UKR', '19', 4, -10.0,
+                'Kharkiv', 'UA', 49.98, 36.25)",
+            [eid],
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO mentions VALUES (?1, 'a', 0, '2021-12-04', 'a', 'a', ?2)",
+            rusqlite::params![eid, serde_json::to_string(&e).unwrap()],
+        )
+        .unwrap();
+    }
+    let mut db = open(path.to_str().unwrap()).unwrap();
+    let rows = db.event_rows().unwrap();
+    let at = rows[0].location.as_ref().expect("location kept");
+    assert_eq!(at.basis, Some(vigil_model::LocationBasis::Dateline));
+}
+
+#[test]
 fn two_places_at_one_position_are_both_kept() {
     let (_d, mut db) = open_temp();
     let place = |name: &str, cc: &str, id: &str| vigil_model::PlaceMention {
@@ -316,7 +362,7 @@ pub(crate) fn reads_for_the_api(db: &mut dyn Store, reopen: &dyn Fn() -> Box<dyn
         lat: 49.98,
         lon: 36.25,
         feature_id: "geonames:706483".into(),
-        basis: None,
+        basis: Some(vigil_model::LocationBasis::Sentence),
     });
     let mut claim = vigil_model::Claim {
         id: "a:0:20".into(),
@@ -375,6 +421,7 @@ pub(crate) fn reads_for_the_api(db: &mut dyn Store, reopen: &dyn Fn() -> Box<dyn
         ("Kharkiv", Some("UA"))
     );
     assert!((at.lat - 49.98).abs() < 1e-9);
+    assert_eq!(at.basis, Some(vigil_model::LocationBasis::Sentence));
     assert_eq!(rows[0].location, None);
 
     let only = db

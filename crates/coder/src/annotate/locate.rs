@@ -3,15 +3,15 @@
 //!
 //! In order of preference:
 //! 1. `sentence`: a place the sentence names in the verb's clause (no comma, coordinator,
-//!    subordinator or participle after a noun between them: in "…left 11 dead, a
-//!    spokesman said in a statement issued in Geneva", Geneva is where the saying
-//!    happened, not the deaths), as a place rather than a noun's modifier ("the Darfur
-//!    crisis"); a locative one ("in", "near", "raided", "to" after a verb of movement)
+//!    subordinator or participle after a noun between them: in "…killed four, an
+//!    official said in a statement issued in Vienna", Vienna is where the saying
+//!    happened, not the deaths), as a place rather than a noun's modifier ("the Tigray
+//!    conflict"); a locative one ("in", "near", "raided", "to" after a verb of movement)
 //!    before a bare one, then the nearest to the verb.
 //! 2. From the actors and the article:
 //!    - a visit happens at its host's (`actor`: the target of 042, the source of 043);
 //!    - an attack on another state's actors happens on their territory (`actor`: 18–20
-//!      with source and target of different countries, "Russia invaded Ukraine");
+//!      with source and target of different countries, "Eritrean troops shelled Ethiopian positions");
 //!    - any other act done on the ground (material cooperation and conflict: aid,
 //!      releases, protests, shows of force, arrests, fighting; and meetings, which have a
 //!      venue) happens where the article's events happen, its scene (`dateline` when
@@ -21,19 +21,22 @@
 //!      country (a government speaking at home) or is not named ("witnesses said"), and
 //!      at the dateline when its speaker is of the dateline's country; a foreign
 //!      speaker's words are not placed from outside their sentence.
-//! 3. `sentence`: any other place the sentence names, nearest first (another clause's).
+//! 3. `sentence`: any other place the sentence names, nearest first (another clause's),
+//!    except, for anything but a statement, where someone spoke ("…, a official said in
+//!    Vienna"): such a place does not count for the article's scene either.
 //! 4. `actor`, for acts on the ground with nothing else to go on: attacks and aid happen
 //!    on the target's territory, the rest (protests, arrests, shows of force) at the
 //!    source's.
 //!
-//! A border ("near the border with Chad", "the Kyrgyz border", "near Ukraine") says where
+//! A border ("near the border with Chad", "the Chadian border", "near Ukraine") says where
 //! the event is not: the country named is never the event's place by any basis, which
 //! lets the scene or the actors give the side the event is on. A place relative to a city
 //! ("near Kharkiv") is in that city's country.
 //!
 //! An actor's country that the coder took from a neighbouring actor ("militants" after
-//! "Israeli troops", noted in its entries as `country from context`) is no evidence of
-//! where the act happened.
+//! "Malian troops", noted in its entries as `country from context`) is no evidence of
+//! where an act happened; for a statement it still says whose words they are ("the
+//! ministry said" after "Kenya's government").
 
 use vigil_extract::places::{Dateline, Gazetteer, Scene};
 use vigil_model::{ActorRef, Event, LocationBasis, Place, PlaceKind, PlaceMention, Span};
@@ -44,8 +47,10 @@ pub(crate) struct Named {
     pub mention: PlaceMention,
     /// After a locative preposition, a movement's "to", or in apposition to a place noun.
     pub locative: bool,
-    /// Only a noun's modifier ("the Darfur crisis").
+    /// Only a noun's modifier ("the Tigray conflict").
     pub modifier: bool,
+    /// Where a public statement (CAMEO root 01) was made: "an official said in Vienna".
+    pub spoken: bool,
 }
 
 impl Named {
@@ -160,8 +165,11 @@ pub(crate) fn locate(ev: &mut Event, s: &Sentence, a: &Article) {
         let text = text.map(str::to_owned);
         return set(ev, p, basis, text.as_deref());
     }
-    // 3. Any place the sentence names.
-    if let Some((n, _)) = named.first() {
+    // 3. Any place the sentence names (where someone spoke only for what they said).
+    if let Some((n, _)) = named
+        .iter()
+        .find(|(n, _)| !n.spoken || kind == Act::Statement)
+    {
         return set(
             ev,
             n.mention.place.clone(),
@@ -187,8 +195,8 @@ pub(crate) fn locate(ev: &mut Event, s: &Sentence, a: &Article) {
     }
 }
 
-/// An attack on another country's actors happens on their territory ("Russia invaded
-/// Ukraine", "Hezbollah captured two Israeli soldiers"): the target's country, when
+/// An attack on another country's actors happens on their territory ("Eritrean troops
+/// shelled Ethiopian positions"): the target's country, when
 /// both sides are states' actors of different countries.
 fn attacked(ev: &Event) -> Option<(Place, &str)> {
     if !matches!(ev.root.as_str(), "18" | "19" | "20") {
@@ -208,7 +216,10 @@ fn statement<'a>(
     a: &'a Article,
     allowed: &dyn Fn(&Place) -> bool,
 ) -> Option<(Place, LocationBasis, Option<&'a str>)> {
-    let speaker = actor_place(&ev.provenance.source);
+    // "The ministry said", the ministry being the article's country's (the coder took the
+    // country from the actor named before): a speaker for that country, whose words
+    // placed at home are placed where the article is.
+    let speaker = state_country(&ev.provenance.source);
     let home = |c: &Option<String>| speaker.as_ref().is_some_and(|p| &p.country == c);
     let unnamed = ev.provenance.source.code.is_empty();
     if let Some(sc) = a.scene.filter(|s| allowed(&s.place)) {
@@ -260,8 +271,12 @@ fn actor_place(r: &ActorRef) -> Option<Place> {
     {
         return None;
     }
-    // A state's actor: its code starts with the country ("RUSMIL"), unlike an
-    // organisation's or a company's ("MNCNLD").
+    state_country(r)
+}
+
+/// The country of a state's actor: its code starts with the country ("RUSMIL"), unlike
+/// an organisation's or a company's ("MNCNLD").
+fn state_country(r: &ActorRef) -> Option<Place> {
     let c = r.country.as_deref().filter(|c| r.code.starts_with(c))?;
     Gazetteer::embedded().country(c)
 }

@@ -61,6 +61,8 @@ pub(crate) struct Country {
     pub entry: u32,
     pub area: f32,
     pub neighbours: Vec<u16>,
+    /// The capital's name, as GeoNames writes it (empty when it has none).
+    pub capital: &'static str,
 }
 
 /// One name of an entry, chained by the name's first word.
@@ -208,6 +210,7 @@ impl Data {
                 entry,
                 area: num(f[6]),
                 neighbours: Vec::new(),
+                capital: f[4],
             });
             neighbours.push(f[9]);
             d.by_code.insert(f[0], idx);

@@ -115,6 +115,17 @@ impl GeoContext {
         }
     }
 
+    /// Evidence for first-level division `adm1` (`ES.51`): places named in it, and the
+    /// dateline when it is there.
+    fn admin1_evidence(&self, adm1: &str) -> f32 {
+        let named = self.admin1.get(adm1).copied().unwrap_or(0.0);
+        let dateline = self
+            .dateline
+            .as_ref()
+            .is_some_and(|d| d.place.place.adm1.as_deref() == Some(adm1));
+        named + f32::from(u8::from(dateline))
+    }
+
     /// Evidence for country `c`, its neighbours' counting a quarter.
     fn country_evidence(&self, g: &Data, c: u16) -> f32 {
         if c == NO_COUNTRY {
@@ -150,6 +161,8 @@ enum MatchKind {
     },
     /// A demonym: context only, or relational with a border word.
     Demonym(u16),
+    /// "the Kenyan capital", "Kenya's capital": the country's capital city.
+    Capital(u16),
 }
 
 /// A candidate place phrase in a sentence (pass 1).
@@ -180,10 +193,10 @@ pub struct PlaceMatch {
     the_len: u32,
     /// Named as where something is or happens: after a locative preposition ("in",
     /// "near"), a movement's "to" or "from", "the city of", or in apposition to a place
-    /// noun ("the capital, Harare").
+    /// noun ("the capital, Lusaka").
     locative: bool,
-    /// Named as a noun's modifier, without a preposition ("the Darfur crisis", "a Minsk
-    /// store"): about the place, but not saying where something happens.
+    /// Named as a noun's modifier, without a preposition ("the Tigray conflict", "a Tbilisi
+    /// market"): about the place, but not saying where something happens.
     modifier: bool,
 }
 
@@ -203,13 +216,13 @@ impl PlaceMatch {
     /// True when the words name where something is or happens: a locative or
     /// relational preposition before them ("in", "at", "near", "border with"), a
     /// movement's "to" or "from", "the city of", or an apposition to a place noun ("the
-    /// capital, Harare").
+    /// capital, Lusaka").
     pub fn locative(&self) -> bool {
         self.locative || self.relational
     }
 
     /// True when the name only modifies a noun after it, with no preposition before it
-    /// ("the Darfur crisis", "a Minsk store"): the place a story is about, but weak
+    /// ("the Tigray conflict", "a Tbilisi market"): the place a story is about, but weak
     /// evidence of where an event in the sentence happens.
     pub fn modifier(&self) -> bool {
         self.modifier
@@ -302,7 +315,7 @@ const MOTION_VERBS: &[&str] = &[
     "VISIT",
     "VISITS",
     "BACK",
-    // Nouns of travel: "a trip to Damascus".
+    // Nouns of travel: "a trip to Baghdad".
     "TRIP",
     "TRIPS",
     "JOURNEY",
@@ -434,7 +447,7 @@ const COMPASS: &[(&str, &str)] = &[
     ("SOUTHWEST", "SOUTHWESTERN"),
     ("SOUTH-WEST", "SOUTHWESTERN"),
 ];
-/// Verbs whose object is a place they act on ("raided Jenin", "entered Palma"): a town
+/// Verbs whose object is a place they act on ("raided Jenin", "entered Gao"): a town
 /// right after one is a place even when small.
 const SEIZE_VERBS: &[&str] = &[
     "RAIDED",
@@ -477,6 +490,13 @@ fn is_the(t: &Token) -> bool {
     t.upper == "THE"
 }
 
+/// True when a possessive "'s" follows within a few words of token `i`, with a word
+/// after it that `noun` accepts ("Chad's east", "South Sudan's capital").
+fn possessive_of(tokens: &[Token], i: usize, noun: impl Fn(&Token) -> bool) -> bool {
+    (i + 1..tokens.len().min(i + 5))
+        .any(|k| tokens[k].upper == "'S" && tokens.get(k + 1).is_some_and(&noun))
+}
+
 /// True when a locative preposition ("in", "near", "from"…) stands right before token
 /// `i`, or before the "the" before it ("in eastern Chad", "in the north of Mali").
 fn preposition_before(tokens: &[Token], i: usize) -> bool {
@@ -488,7 +508,7 @@ fn preposition_before(tokens: &[Token], i: usize) -> bool {
 }
 
 /// True when the token at `i` is a lower-case common noun that a name before it would
-/// modify ("the Darfur crisis"). Only tagged sentences say so.
+/// modify ("the Tigray conflict"). Only tagged sentences say so.
 fn modifies_noun(tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| {
         t.pos == vigil_model::Pos::Noun && t.text.chars().next().is_some_and(char::is_lowercase)
@@ -569,8 +589,12 @@ impl Gazetteer {
             let t = &tokens[i];
             let cap = is_cap(t);
             let next_cap = i + 1 < n && is_cap(&tokens[i + 1]);
-            // "the east of Chad", "Chad's east": a direction region.
-            if let Some(m) = self.compass(text, tokens, i, &mut buf) {
+            // "the east of Chad", "Chad's east": a direction region; "the Kenyan
+            // capital", "Kenya's capital": a city.
+            if let Some(m) = self
+                .compass(text, tokens, i, &mut buf)
+                .or_else(|| self.capital(text, tokens, i, &mut buf))
+            {
                 i = m.tokens.1;
                 out.push(m);
                 continue;
@@ -648,6 +672,76 @@ impl Gazetteer {
         None
     }
 
+    /// "the Kenyan capital" (at "the" or the demonym) or "Kenya's capital" (at the
+    /// country): the capital city of the country.
+    fn capital(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        buf: &mut String,
+    ) -> Option<PlaceMatch> {
+        let at = if is_the(&tokens[i]) { i + 1 } else { i };
+        if !tokens.get(at).is_some_and(is_cap) {
+            return None;
+        }
+        let (end, country) = if let Some((end, c)) = self.demonym(tokens, at, buf)
+            && tokens.get(end).is_some_and(|t| t.upper == "CAPITAL")
+        {
+            (end + 1, c)
+        } else {
+            if at != i || !possessive_of(tokens, i, |t| t.upper == "CAPITAL") {
+                return None;
+            }
+            let (end, cands) = self.lookup(tokens, at, buf)?;
+            let &(c, _) = cands
+                .iter()
+                .find(|c| self.entry(c.0).source == Source::Country)?;
+            if tokens.get(end).is_none_or(|t| t.upper != "'S")
+                || tokens.get(end + 1).is_none_or(|t| t.upper != "CAPITAL")
+            {
+                return None;
+            }
+            (end + 2, self.entry(c).country)
+        };
+        self.capital_entry(country)?;
+        let mut m = self.make(
+            text,
+            tokens,
+            i,
+            end,
+            MatchKind::Capital(country),
+            Vec::new(),
+            false,
+        );
+        m.locative = preposition_before(tokens, i);
+        Some(m)
+    }
+
+    /// The gazetteer entry of country `c`'s capital: the most populous city of the
+    /// country with the capital's name.
+    fn capital_entry(&self, c: u16) -> Option<u32> {
+        let name = self.d.countries[c as usize].capital;
+        let key = fold_name(name);
+        let (first, rest) = key.split_once(' ').unwrap_or((key.as_str(), ""));
+        let mut best: Option<u32> = None;
+        let mut r = self.d.heads[data::bucket(first)];
+        while r != u32::MAX {
+            let rec = self.d.names[r as usize];
+            r = rec.next;
+            let e = self.entry(rec.entry);
+            if rec.first == first
+                && rec.rest == rest
+                && e.source == Source::City
+                && e.country == c
+                && best.is_none_or(|b| self.entry(b).pop < e.pop)
+            {
+                best = Some(rec.entry);
+            }
+        }
+        best
+    }
+
     /// A direction region named with a compass noun: "the east of Chad" (at the noun, or
     /// at the "the" before it) or "Chad's east" (at the country).
     fn compass(
@@ -683,7 +777,8 @@ impl Gazetteer {
             let (end, country) = country_at(j, buf)?;
             (i, end, dir, country)
         } else {
-            if !is_cap(&tokens[i]) {
+            // Only a possessive soon after, followed by a compass noun, is worth a lookup.
+            if !is_cap(&tokens[i]) || !possessive_of(tokens, i, |t| adjective(t).is_some()) {
                 return None;
             }
             let (end, country) = country_at(i, buf)?;
@@ -855,7 +950,7 @@ impl Gazetteer {
             before -= 1;
         }
         let prev = (before > 0).then(|| &tokens[before - 1]);
-        // "in central Moscow": a direction word may stand between a preposition and the
+        // "in central Tbilisi": a direction word may stand between a preposition and the
         // name without changing what the preposition says.
         let mut lb = before;
         if lb > 0 && DIRECTIONS.iter().any(|d| d.0 == tokens[lb - 1].upper) {
@@ -865,7 +960,7 @@ impl Gazetteer {
             }
         }
         let lprev = (lb > 0).then(|| &tokens[lb - 1]);
-        // "in the capital, Harare", "the Ethiopian capital Addis Ababa": a name in
+        // "in the capital, Lusaka", "the Zambian capital Lusaka": a name in
         // apposition to a place noun is that place.
         let appositive = {
             let j = if before > 0 && tokens[before - 1].text == "," {
@@ -884,9 +979,13 @@ impl Gazetteer {
             && before >= 2
             && upper_in(&tokens[before - 2], PLACE_NOUNS);
         // "travel to Paris", "withdrew from Niger": a destination or origin of movement.
-        let moved = prev.is_some_and(|p| matches!(p.upper.as_str(), "TO" | "FROM"))
+        // "pull out of Mali", "driven out of Gaza": where the movement leaves from.
+        let moved = (prev.is_some_and(|p| matches!(p.upper.as_str(), "TO" | "FROM"))
             && before >= 2
-            && upper_in(&tokens[before - 2], MOTION_VERBS);
+            && upper_in(&tokens[before - 2], MOTION_VERBS))
+            || (prev.is_some_and(|p| p.upper == "OF")
+                && before >= 2
+                && tokens[before - 2].upper == "OUT");
         // "in Burkina Faso, Mali and Niger": later members of a list after a locative
         // preposition are places too.
         let listed = {
@@ -929,7 +1028,7 @@ impl Gazetteer {
                 return None;
             }
         }
-        // "in the North of the country": a part of a country, not a division named North.
+        // "in the South of the country": a part of a country, not a division named North.
         if words == 1
             && COMPASS.iter().any(|c| c.0 == tokens[i].upper)
             && tokens.get(end).is_some_and(|t| t.upper == "OF")
@@ -1213,7 +1312,7 @@ impl Gazetteer {
     /// Adds what a match says about the article's geography (e.g. unambiguous countries) to ctx.
     pub fn observe(&self, m: &PlaceMatch, ctx: &mut GeoContext) {
         match &m.kind {
-            MatchKind::Demonym(c) => ctx.add_country(*c, 1.0),
+            MatchKind::Demonym(c) | MatchKind::Capital(c) => ctx.add_country(*c, 1.0),
             MatchKind::Direction { country, .. } => ctx.add_country(*country, 1.0),
             MatchKind::Name => {
                 let cands = self.filtered(m);
@@ -1293,6 +1392,7 @@ impl Gazetteer {
                 self.direction_place(word, *dn, *de, *country),
                 "direction".to_owned(),
             ),
+            MatchKind::Capital(c) => (self.place(self.capital_entry(*c)?), "capital".to_owned()),
             MatchKind::Name => {
                 let cands = self.filtered(m);
                 if cands.is_empty() {
@@ -1346,7 +1446,7 @@ impl Gazetteer {
             let adm = if e.adm1.is_empty() {
                 0.0
             } else {
-                ctx.admin1.get(e.adm1).copied().unwrap_or(0.0).min(2.0)
+                ctx.admin1_evidence(e.adm1).min(2.0)
             };
             let score = prior + cty + adm;
             if prior > best_prior.0 {
@@ -1360,7 +1460,7 @@ impl Gazetteer {
             format!("qualified by {}", m.qualifier_text)
         } else if best.2 != best_prior.1 {
             let e = self.entry(best.2);
-            let code = if !e.adm1.is_empty() && ctx.admin1.contains_key(e.adm1) {
+            let code = if !e.adm1.is_empty() && ctx.admin1_evidence(e.adm1) > 0.0 {
                 e.adm1.to_owned()
             } else if e.country != NO_COUNTRY {
                 self.d.countries[e.country as usize].iso2.to_owned()

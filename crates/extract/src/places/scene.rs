@@ -7,7 +7,7 @@
 //! (not relationally, not as an actor) counts 1, the dateline [`DATELINE_WEIGHT`], and
 //! the country's actors, demonyms and names [`NAMED_WEIGHT`] of what they count for
 //! choosing between same-named places. A bureau's dateline for a story elsewhere
-//! ("MOSCOW —" over events in Ukraine) loses to the places and actors the story names.
+//! ("NAIROBI —" over events in Somalia) loses to the places and actors the story names.
 //! The scene needs [`MIN_EVIDENCE`] and must lead every other country; a tie has none.
 //! When it is the dateline's country, the scene is the dateline's place itself.
 
@@ -18,7 +18,7 @@ use vigil_model::{LocationBasis, Place, PlaceMention};
 /// What a dateline weighs, in places named.
 pub const DATELINE_WEIGHT: f32 = 3.0;
 /// What a dateline weighs when nothing else in the article names its country but
-/// something names another ("OSLO –" over a story about Iran): a bureau's, not the scene
+/// something names another ("VIENNA –" over a story about Serbia): a bureau's, not the scene
 /// unless nothing else is.
 pub const BUREAU_WEIGHT: f32 = 1.0;
 /// What the article's other evidence for a country weighs: its actors (0.5 a mention),
@@ -159,16 +159,16 @@ mod tests {
     #[test]
     fn the_dateline_sets_the_scene() {
         let mut ctx = GeoContext::default();
-        let text = "HARARE (Reuters) - Riot police fired tear gas.";
+        let text = "LUSAKA (Reuters) - Riot police fired tear gas.";
         assert_eq!(ctx.begin_record(text), Some(19));
         assert_eq!(ctx.begin_record(text), Some(19), "same record");
-        ctx.add_actor("ZWECOP");
+        ctx.add_actor("ZMBCOP");
         let s = ctx.scene().unwrap();
         assert_eq!(s.basis, LocationBasis::Dateline);
-        assert_eq!(s.place.name, "Harare");
+        assert_eq!(s.place.name, "Lusaka");
         // One place elsewhere does not outweigh it; the dateline's place stays the scene.
         ctx.add_located(&mention("ZA", false));
-        assert_eq!(ctx.scene().unwrap().place.name, "Harare");
+        assert_eq!(ctx.scene().unwrap().place.name, "Lusaka");
     }
 
     #[test]
