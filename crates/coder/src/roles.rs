@@ -333,7 +333,7 @@ pub fn anchor_agents(mentions: &mut [Mention], ctx: &ArticleContext) {
 
 /// The country part of an actor code, when it starts with one (`USAGOV` → `USA`); group
 /// codes (`IGO…`, `NGO…`) have none.
-fn country_of(code: &str) -> Option<&str> {
+pub(crate) fn country_of(code: &str) -> Option<&str> {
     let c = code.get(..3)?;
     let group = matches!(c, "IGO" | "NGO" | "IMG" | "MNC" | "UIS" | "REB" | "---");
     (!group && c.chars().all(|ch| ch.is_ascii_uppercase())).then_some(c)

@@ -76,7 +76,7 @@ impl Sides {
 /// `(source, target)`), most recent last; a country already there moves to the end.
 pub fn remember(parties: &mut Vec<Member>, actors: impl IntoIterator<Item = Member>) {
     for m in actors {
-        let Some(c) = m.base.get(..3).filter(|c| is_country(c)) else {
+        let Some(c) = crate::roles::country_of(&m.base) else {
             continue;
         };
         parties.retain(|p| p.base.get(..3) != Some(c));
@@ -88,10 +88,4 @@ pub fn remember(parties: &mut Vec<Member>, actors: impl IntoIterator<Item = Memb
     }
     let excess = parties.len().saturating_sub(2);
     parties.drain(..excess);
-}
-
-fn is_country(c: &str) -> bool {
-    !matches!(c, "IGO" | "NGO" | "IMG" | "MNC" | "UIS" | "REB" | "---")
-        && c.len() == 3
-        && c.chars().all(|ch| ch.is_ascii_uppercase())
 }

@@ -4,6 +4,7 @@
 //! detained", "gunmen killed four soldiers") and agents named without a country take it.
 
 use crate::mentions::{Member, Mention, MentionKind, Why};
+use crate::roles::country_of;
 use crate::rules::Implied;
 use crate::view::View;
 
@@ -119,11 +120,4 @@ fn dateline_end(view: &View) -> Option<usize> {
         return None;
     }
     view.tokens.iter().position(|t| t.span.start >= d.end)
-}
-
-/// The country part of an actor code (`USAGOV` → `USA`); group codes have none.
-fn country_of(code: &str) -> Option<&str> {
-    let c = code.get(..3)?;
-    let group = matches!(c, "IGO" | "NGO" | "IMG" | "MNC" | "UIS" | "REB" | "---");
-    (!group && c.chars().all(|ch| ch.is_ascii_uppercase())).then_some(c)
 }
