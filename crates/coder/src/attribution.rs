@@ -19,6 +19,8 @@ struct Words {
     /// Phrases that introduce a speaker after them ("according to", "citing").
     phrases: Vec<Vec<String>>,
     anonymous: FxHashSet<String>,
+    /// Verbs of witnessing and quoting, which attribute without naming a speaker's act.
+    reporting: FxHashSet<String>,
     between: FxHashSet<String>,
     lead: FxHashSet<String>,
 }
@@ -30,6 +32,7 @@ fn words() -> &'static Words {
             cues: FxHashSet::default(),
             phrases: Vec::new(),
             anonymous: FxHashSet::default(),
+            reporting: FxHashSet::default(),
             between: FxHashSet::default(),
             lead: FxHashSet::default(),
         };
@@ -41,6 +44,7 @@ fn words() -> &'static Words {
             let set = match kind {
                 "cue" => &mut w.cues,
                 "anonymous" => &mut w.anonymous,
+                "reporting" => &mut w.reporting,
                 "between" => &mut w.between,
                 "lead" => &mut w.lead,
                 "phrase" => {
@@ -54,6 +58,13 @@ fn words() -> &'static Words {
         }
         w
     })
+}
+
+/// True when `up` (an upper-case word form) is a reporting verb ("said", "told") or a
+/// verb of witnessing or quoting ("saw", "cited"): words that attribute, never an act.
+pub fn is_reporting(up: &str) -> bool {
+    let w = words();
+    w.cues.contains(up) || w.reporting.contains(up)
 }
 
 /// A speaker found in a sentence.

@@ -715,6 +715,11 @@ impl Coder {
                 // that Russia has massed …") reports that clause, except accusations,
                 // rejections and threats, which are about its subject.
                 let reporting = !specific && pair.active.as_deref() == Some("010");
+                // "X told Reuters", "a reporter saw …", "Y said": a reporting verb only
+                // attributes; what it reports is coded by its own verb, if at all.
+                if reporting && attribution::is_reporting(view.up(h.head)) {
+                    continue;
+                }
                 let about_subject = pair.active.as_deref().is_some_and(|c| {
                     c.starts_with("11") || c.starts_with("12") || c.starts_with("13")
                 });

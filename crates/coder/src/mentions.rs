@@ -164,6 +164,9 @@ pub fn find(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases
     let chunks = chunks(view, &atoms, &stops);
     let mut mentions = group(view, chunks, headline);
     link_agents(view, &mut mentions);
+    if !headline {
+        learn_names(view, &atoms, &mentions, aliases);
+    }
     add_pronouns(view, &mut mentions);
     mentions.sort_by_key(|m| m.start);
     mentions
@@ -287,6 +290,60 @@ fn atoms(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases) -
     out
 }
 
+/// "former US marine Paul Whelan": a person's name that no dictionary knows, at the end of
+/// a phrase whose actor is known, teaches the article its surname, so a later "Mr Whelan"
+/// or "Whelan said" names the same actor. Only names of two to four capitalised words
+/// count (one capitalised word is as often a place or an organisation), not after a
+/// preposition or article ("in Lusaka", "the Interior Ministry"), and a surname the
+/// article already knows keeps its first meaning.
+fn learn_names(view: &View, atoms: &[Atom], mentions: &[Mention], aliases: &mut Aliases) {
+    let covered = |k: usize| atoms.iter().any(|a| a.start <= k && k < a.end);
+    let name_word = |k: usize| {
+        let text = &view.tokens[k].text;
+        text.chars().next().is_some_and(char::is_uppercase)
+            && text.chars().any(char::is_lowercase)
+            && text
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !covered(k)
+    };
+    for m in mentions {
+        if m.kind != MentionKind::Named {
+            continue;
+        }
+        for member in m.members.iter().filter(|mb| mb.has_actor()) {
+            let mut k = member.start;
+            while k < member.end {
+                if !name_word(k) {
+                    k += 1;
+                    continue;
+                }
+                let start = k;
+                while k < member.end && name_word(k) {
+                    k += 1;
+                }
+                // "in Lusaka", "of the Interior": a place or an institution, not a person.
+                let after_preposition =
+                    start > 0 && matches!(view.pos(start - 1), Pos::Adp | Pos::Det);
+                if !(2..=4).contains(&(k - start)) || after_preposition {
+                    continue;
+                }
+                let last = view.up(k - 1);
+                if last.len() < 3 || aliases.contains_key(last) {
+                    continue;
+                }
+                aliases.insert(
+                    last.to_string(),
+                    vec![(
+                        member.code(),
+                        Why::Note("a name the article gave earlier with its actor".into()),
+                    )],
+                );
+            }
+        }
+    }
+}
+
 fn dedup(mut alts: Vec<(String, Why)>) -> Vec<(String, Why)> {
     let mut seen = Vec::new();
     alts.retain(|(c, _)| {
@@ -348,7 +405,10 @@ fn chunks(view: &View, atoms: &[Atom], stops: &[bool]) -> Vec<Chunk> {
         // Extend left from the first atom over noun-phrase words.
         let mut start = atoms[a].start;
         let floor = if a > 0 { atoms[a - 1].end } else { 0 };
-        while start > floor && np_token(view, start - 1) {
+        while start > floor
+            && np_token(view, start - 1)
+            && !stops.get(start - 1).copied().unwrap_or(false)
+        {
             start -= 1;
         }
         // Take following atoms while only noun-phrase words come between.

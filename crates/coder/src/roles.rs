@@ -85,6 +85,17 @@ fn subject(
     depth: u8,
 ) -> Option<(usize, &'static str)> {
     let h = &hits[hit];
+    // "a swap *involving* prisoners", "the convoy *carrying* aid": an -ing form right after
+    // a noun modifies that noun, which is its subject (often no actor at all), never the
+    // subject of the clause around it.
+    if h.group_start == h.head
+        && h.head > 0
+        && h.governor.is_none()
+        && (view.pos(h.head) == Pos::VerbGer || view.up(h.head).ends_with("ING"))
+        && matches!(view.pos(h.head - 1), Pos::Noun | Pos::Propn)
+    {
+        return mention_ending_at(mentions, h.head).map(|m| (m, "subject-modified-noun"));
+    }
     // An infinitive takes the subject of the verb that governs it.
     let start = match h
         .governor

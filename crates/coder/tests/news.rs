@@ -163,3 +163,39 @@ fn a_headline_writes_and_as_a_comma() {
         "{prose:?}"
     );
 }
+
+#[test]
+fn a_title_case_headline_is_read_for_its_verb() {
+    assert_has(
+        &one("Kenyan Police Arrest Opposition Activists"),
+        "KENCOP",
+        "173",
+        "KEN",
+    );
+    assert_has(
+        &one("Kenyan police detain opposition activists"),
+        "KENCOP",
+        "173",
+        "KEN",
+    );
+}
+
+#[test]
+fn a_surname_names_the_actor_its_full_name_was_given_with() {
+    let got = article(&[
+        "Zambian police arrested opposition leader Mwila Banda in Lusaka on Monday.",
+        "Mr Banda accused Malawi of arming the rebels.",
+        "Kenya's foreign minister Amina Otieno met her Ugandan counterpart.",
+        "Otieno criticised Tanzania's decision.",
+    ]);
+    assert_has(&got[1], "ZMB", "112", "MWI");
+    assert_has(&got[3], "KEN", "111", "TZA");
+}
+
+#[test]
+fn a_reporting_verb_alone_is_never_an_event() {
+    let got = one("The Chilean minister told Reuters that the talks went well.");
+    assert!(got.iter().all(|(_, c, _)| c != "010"), "{got:?}");
+    let got = one("A Reuters reporter saw Bolivian police beat two miners in La Paz.");
+    assert!(got.iter().all(|(_, c, _)| c != "010"), "{got:?}");
+}

@@ -23,7 +23,10 @@ use vigil_text::{Tagger, analyse};
 
 fn main() {
     let tagger = Tagger::embedded();
-    for path in std::env::args().skip(1) {
+    // `--pipeline`: print the tags as `analyse` sets them (headline handling included)
+    // instead of the reference's.
+    let pipeline = std::env::args().any(|a| a == "--pipeline");
+    for path in std::env::args().skip(1).filter(|a| a != "--pipeline") {
         let content = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let texts: Vec<&str> = if path.ends_with(".xml") {
             content
@@ -35,6 +38,18 @@ fn main() {
             vec![content.as_str()]
         };
         for text in texts {
+            if pipeline {
+                for s in analyse(text, Some(&tagger)) {
+                    let (words, tags): (Vec<&str>, Vec<String>) = s
+                        .tokens
+                        .iter()
+                        .filter(|t| !t.is_punct())
+                        .map(|t| (t.text.as_str(), format!("{:?}", t.pos)))
+                        .unzip();
+                    println!("{}", serde_json::json!({ "words": words, "tags": tags }));
+                }
+                continue;
+            }
             for s in analyse(text, None) {
                 let words: Vec<&str> = s
                     .tokens

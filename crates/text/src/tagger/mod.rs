@@ -433,11 +433,30 @@ impl Tagger {
             .filter(|&i| tokens[i as usize].pos != Pos::Punct)
             .collect();
         let mut tags = Vec::with_capacity(idx.len());
-        self.tag_ids(
-            idx.len(),
-            |k| tokens[idx[k] as usize].text.as_str(),
-            &mut tags,
-        );
+        let words: Vec<&str> = idx
+            .iter()
+            .map(|&i| tokens[i as usize].text.as_str())
+            .collect();
+        if title_case(&words) {
+            // "Kenyan Police Arrest Opposition Activists": the model reads a capital as a
+            // name, so every word is a proper noun. Words it knows are given to it as they
+            // would be written in running text; the first keeps its capital as usual.
+            let lowered: Vec<String> = words
+                .iter()
+                .enumerate()
+                .map(|(k, w)| {
+                    let lower = w.to_lowercase();
+                    if k > 0 && self.knows(&lower) {
+                        lower
+                    } else {
+                        (*w).to_string()
+                    }
+                })
+                .collect();
+            self.tag_ids(lowered.len(), |k| lowered[k].as_str(), &mut tags);
+        } else {
+            self.tag_ids(words.len(), |k| words[k], &mut tags);
+        }
         for (&i, t) in idx.iter().zip(tags) {
             tokens[i as usize].pos = self.pos[t as usize];
         }
@@ -451,6 +470,19 @@ impl Tagger {
         tags.into_iter()
             .map(|t| self.labels[t as usize].as_str())
             .collect()
+    }
+
+    /// True when the model has seen the lower-cased word `lower`.
+    fn knows(&self, lower: &str) -> bool {
+        let Some(&i) = self.word_index.get(&str_hash(lower)) else {
+            return false;
+        };
+        let start = if i == 0 {
+            0
+        } else {
+            self.word_ends[i as usize - 1] as usize
+        };
+        &self.word_text[start..self.word_ends[i as usize] as usize] == lower
     }
 
     /// What the model knows about the lower-cased word `lower`.
@@ -572,3 +604,24 @@ impl Tagger {
 
 #[cfg(test)]
 mod tests;
+
+/// True for a title-case headline: no more than 20 words, and at least three words of four
+/// or more letters, nearly all of them capitalised ("Kenyan Police Arrest Opposition
+/// Activists"). Running text has lower-case verbs and nouns; a sentence of names alone is
+/// rare and short.
+fn title_case(words: &[&str]) -> bool {
+    if words.len() > 20 {
+        return false;
+    }
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        })
+        .count();
+    long.len() >= 3 && caps * 5 >= long.len() * 4
+}
