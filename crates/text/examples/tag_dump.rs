@@ -39,7 +39,7 @@ fn main() {
         };
         for text in texts {
             if pipeline {
-                for s in analyse(text, Some(&tagger)) {
+                for s in analyse(text, Some(tagger)) {
                     let (words, tags): (Vec<&str>, Vec<String>) = s
                         .tokens
                         .iter()
