@@ -1,6 +1,9 @@
 //! Acts named by a noun after a support verb ("launched *air strikes* on", "imposed
 //! *sanctions* on", "signed a *truce*", "held *talks* with"): the verb carries tense,
 //! negation and the parties, the noun decides the code (`data/rules/event-nouns.tsv`).
+//! The noun may also be the subject: of a support verb in the passive ("*protests* were
+//! held in …") or of a verb of impact ("Israeli *air strikes* hit …", "*the raid* killed
+//! …"), whose object is then the target.
 
 use crate::view::View;
 use rustc_hash::FxHashMap;
@@ -27,7 +30,17 @@ pub struct EventNouns {
     by_first: FxHashMap<String, Vec<Entry>>,
     /// Every support verb of the table, so other verbs are passed over at once.
     support: rustc_hash::FxHashSet<String>,
+    /// Verbs of impact (row `>`): an act named by their subject noun is the act itself.
+    impact: rustc_hash::FxHashSet<String>,
 }
+
+/// How many words may stand between a subject noun and its verb ("air raids *early on
+/// Friday* targeted").
+const MAX_GAP: usize = 5;
+
+/// Roots of the acts a verb of impact can have as its subject: protests, force, coercion,
+/// assaults, fighting, mass violence ("sanctions hit the economy" is a consequence).
+const IMPACT_ROOTS: [&str; 6] = ["14", "15", "17", "18", "19", "20"];
 
 /// A noun found as a support verb's object.
 #[derive(Debug, Clone)]
@@ -39,6 +52,8 @@ pub struct Found {
     /// The noun's tokens `[start, end)`.
     pub start: usize,
     pub end: usize,
+    /// The noun is the verb's subject ("air strikes hit"), not its object.
+    pub subject: bool,
 }
 
 /// A verb lemma as the table writes it (`CARRY OUT` and `CARRY_OUT` alike).
@@ -61,8 +76,15 @@ impl EventNouns {
             .filter(|r| r[0] == "*")
             .flat_map(|r| r[3].split('|').map(lemma_key))
             .collect();
-        let mut out = EventNouns::default();
-        for r in rows.iter().filter(|r| r[0] != "*") {
+        let mut out = EventNouns {
+            impact: rows
+                .iter()
+                .filter(|r| r[0] == ">")
+                .flat_map(|r| r[3].split('|').map(lemma_key))
+                .collect(),
+            ..EventNouns::default()
+        };
+        for r in rows.iter().filter(|r| r[0] != "*" && r[0] != ">") {
             let verbs: Vec<String> = if r[3] == "*" {
                 general.clone()
             } else {
@@ -94,6 +116,77 @@ impl EventNouns {
         self.support.contains(&lemma_key(lemma))
     }
 
+    /// True when `lemma` may take an event noun as its subject: a verb of impact, or a
+    /// support verb in the passive.
+    pub fn takes_subject(&self, lemma: &str, passive: bool) -> bool {
+        let key = lemma_key(lemma);
+        if passive {
+            self.support.contains(&key)
+        } else {
+            self.impact.contains(&key)
+        }
+    }
+
+    /// The act named by the subject of verb `lemma` whose group starts at token
+    /// `group_start`: a listed noun heading the phrase that ends there (or a few words
+    /// earlier: "air raids early on Friday targeted"). In the passive the noun must list
+    /// the verb among its support verbs ("demonstrations were held"); in the active the
+    /// verb is one of impact and the act one of force or protest ("air strikes hit").
+    pub fn find_subject(
+        &self,
+        view: &View,
+        lemma: &str,
+        group_start: usize,
+        passive: bool,
+    ) -> Option<Found> {
+        let lemma = lemma_key(lemma);
+        let lowest = group_start.saturating_sub(MAX_GAP + 4);
+        let mut best: Option<Found> = None;
+        for k in (lowest..group_start).rev() {
+            // Nothing but a short adverbial between the noun and the verb.
+            let t = view.pos(k);
+            if t.is_verb()
+                || t.is_aux()
+                || matches!(view.up(k), "," | ";" | ":" | "THAT" | "WHICH" | "WHO")
+            {
+                break;
+            }
+            let Some(entries) = self.by_first.get(view.up(k)) else {
+                if best.is_some() {
+                    break;
+                }
+                continue;
+            };
+            for e in entries {
+                let end = k + e.words.len();
+                let fits = end <= group_start
+                    && group_start - end <= MAX_GAP
+                    && e.words.iter().enumerate().all(|(j, w)| view.up(k + j) == w)
+                    // The noun heads its phrase: "strike aircraft" are no strike.
+                    && (end == group_start || !matches!(view.pos(end), Pos::Noun))
+                    // A longer noun ending where the one found ends ("air strikes" over
+                    // "strikes").
+                    && best.as_ref().is_none_or(|b| b.end == end);
+                let allowed = if passive {
+                    e.verbs.contains(&lemma)
+                } else {
+                    !e.mutual && IMPACT_ROOTS.iter().any(|r| e.code.starts_with(r))
+                };
+                if fits && allowed {
+                    best = Some(Found {
+                        code: e.code.clone(),
+                        mutual: e.mutual,
+                        start: k,
+                        end,
+                        subject: true,
+                    });
+                    break;
+                }
+            }
+        }
+        best
+    }
+
     /// The act the object of support verb `lemma` names, when its object (starting at
     /// token `from`, before `limit`) is headed by a listed noun.
     pub fn find(&self, view: &View, lemma: &str, from: usize, limit: usize) -> Option<Found> {
@@ -115,6 +208,7 @@ impl EventNouns {
                             mutual: e.mutual,
                             start: k,
                             end,
+                            subject: false,
                         });
                     }
                 }
@@ -147,4 +241,36 @@ impl EventNouns {
         }
         None
     }
+}
+
+/// The parties a subject noun names itself: its modifier or possessor ("*Israeli* air
+/// strikes", "*the army's* raid") and phrases after it up to the verb ("protests
+/// *against the government*", "air strikes *by the coalition*"). Returns the source and
+/// target mention indices found.
+pub fn subject_parties(
+    view: &View,
+    mentions: &[crate::mentions::Mention],
+    noun: &Found,
+    group_start: usize,
+) -> (Option<usize>, Option<usize>) {
+    let mut source = None;
+    let mut target = None;
+    for (i, m) in mentions.iter().enumerate() {
+        if m.members.is_empty() {
+            continue;
+        }
+        // A modifier inside the noun's phrase, right before the noun or covering it.
+        if m.start < noun.start && m.end >= noun.start && m.end <= noun.end.max(noun.start) + 1 {
+            source = source.or(Some(i));
+            continue;
+        }
+        if m.start > noun.end && m.end <= group_start {
+            match view.up(m.start - 1) {
+                "BY" | "FROM" => source = source.or(Some(i)),
+                "AGAINST" | "ON" | "AT" | "TARGETING" | "INTO" => target = target.or(Some(i)),
+                _ => {}
+            }
+        }
+    }
+    (source, target)
 }

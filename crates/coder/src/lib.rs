@@ -651,12 +651,22 @@ impl Coder {
             // "launched air strikes on", "signed a truce": a support verb's object noun
             // decides the code (event-nouns.tsv).
             let named = match self.config.profile {
-                Profile::Cameo if self.nouns.supports(&form.lemma) => {
+                Profile::Cameo if self.nouns.supports(&form.lemma) && !h.passive => {
                     let after = h.back.last().map_or(h.end, |&b| b + 1).max(h.end);
                     let limit = roles::object_limit(view, after, true);
                     self.nouns.find(view, &form.lemma, after, limit)
                 }
                 _ => None,
+            };
+            // "Protests were held in …", "air strikes hit …": the noun is the subject.
+            let named = match self.config.profile {
+                Profile::Cameo
+                    if named.is_none() && self.nouns.takes_subject(&form.lemma, h.passive) =>
+                {
+                    self.nouns
+                        .find_subject(view, &form.lemma, h.group_start, h.passive)
+                }
+                _ => named,
             };
             let (pair, pattern, matched) = match &named {
                 Some(n) => {
@@ -707,6 +717,21 @@ impl Coder {
             let specific = matched.is_some_and(|m| m.weight > 0);
             let cameo = self.config.profile == Profile::Cameo;
             let mut roles = roles::assign(view, mentions, hits, i, matched, cameo);
+            // "Israeli air strikes hit the port", "protests against the government were
+            // held": the subject noun's own phrase names the attacker or protester, and
+            // the passive's subject is the act, not its target.
+            if let Some(n) = named.as_ref().filter(|n| n.subject) {
+                let (s, t) = event_nouns::subject_parties(view, mentions, n, h.group_start);
+                if h.passive {
+                    roles.target = None;
+                }
+                if let Some(s) = s {
+                    roles.source = Some((s, "event-noun-subject"));
+                }
+                if let Some(t) = t {
+                    roles.target = roles.target.or(Some((t, "event-noun-phrase")));
+                }
+            }
             let mut applied = Vec::new();
             let mut pair = pair;
             if self.config.profile == Profile::Cameo {
@@ -827,8 +852,11 @@ impl Coder {
             // that is not a clause's own ("accused them *of violating* the truce", "the
             // *detained* journalists") implies nobody: it tells no act of its own.
             let detention = pair.active.as_deref().is_some_and(|c| c.starts_with("17"));
+            // A passive support verb of an act named as its subject ("protests were held")
+            // tells the act itself, like the active.
+            let act_named = named.as_ref().is_some_and(|n| n.subject);
             let (implied_source, implied_target) =
-                if (h.passive && !detention) || !clausal(view, h, mentions) {
+                if (h.passive && !detention && !act_named) || !clausal(view, h, mentions) {
                     (&Implied::Never, &Implied::Never)
                 } else {
                     (implied_source, implied_target)
@@ -1129,7 +1157,7 @@ impl Coder {
         index: usize,
         span: Span,
         view: &view::View,
-        d: Draft,
+        mut d: Draft,
     ) -> Event {
         let table = EventCodes::get();
         let info = table.info(&d.code);
@@ -1148,6 +1176,16 @@ impl Coder {
             country: vigil_model::actor_country(&actor_code(m)).map(str::to_string),
         };
         let mut source = actor(&d.source, d.source_rule);
+        let target = actor(&d.target, std::mem::take(&mut d.target_rule));
+        if self.config.profile == Profile::Cameo
+            && let Some(code) = self.rules.role_code(&d.code, &source.code, &target.code)
+        {
+            d.rules.push(format!(
+                "{} between these parties is {code} (role-codes.tsv)",
+                d.code
+            ));
+            d.code = code.to_string();
+        }
         // "Russia massed troops": a country acting is its military or its government.
         if self.config.profile == Profile::Cameo
             && let Some(role) = self.rules.state_role(&source.code, &d.code)
@@ -1158,7 +1196,6 @@ impl Coder {
                 &d.code[..2]
             ));
         }
-        let target = actor(&d.target, d.target_rule);
         let verb_span = Span::new(
             view.tokens[d.words.0].span.start as usize,
             view.tokens[d.words.1 - 1].span.end as usize,

@@ -154,13 +154,12 @@ pub fn find(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases
         headline && !(0..view.len()).any(|k| view.pos(k).is_verb() || view.pos(k).is_aux());
     // A headline's verbs are often tagged as nouns ("police *fire* tear gas"): there a
     // noun phrase ends before a dictionary verb word.
-    let stops: Vec<bool> = if untagged {
-        (0..view.len())
-            .map(|k| k > 0 && view.ids[k].is_some_and(|id| dicts.verbs.by_word.contains_key(&id)))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // Elsewhere a dictionary verb the tagger misread ("the US *imposed* sanctions") ends
+    // one too.
+    let verb_word = |k: usize| view.ids[k].is_some_and(|id| dicts.verbs.by_word.contains_key(&id));
+    let stops: Vec<bool> = (0..view.len())
+        .map(|k| k > 0 && verb_word(k) && (untagged || crate::verbs::mistagged(view, k)))
+        .collect();
     let chunks = chunks(view, &atoms, &stops);
     let mut mentions = group(view, chunks, headline);
     link_agents(view, &mut mentions);

@@ -29,6 +29,8 @@ pub struct Rules {
     mutual: Vec<(String, String)>,
     /// Code prefix → (source role, target role), longest prefix first.
     implicit: Vec<(String, (Implied, Implied))>,
+    /// (code, source roles, target roles, new code): codes that depend on the parties.
+    role_codes: Vec<(String, Vec<String>, Vec<String>, String)>,
 }
 
 /// How an act's unnamed party is supplied from the story (`implicit-parties.tsv`).
@@ -61,6 +63,7 @@ const SPEECH_NOUNS: &str = include_str!("../../../data/rules/speech-nouns.tsv");
 const STATE_ROLES: &str = include_str!("../../../data/rules/state-roles.tsv");
 const MUTUAL: &str = include_str!("../../../data/rules/mutual-verbs.tsv");
 const IMPLICIT: &str = include_str!("../../../data/rules/implicit-parties.tsv");
+const ROLE_CODES: &str = include_str!("../../../data/rules/role-codes.tsv");
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
@@ -150,6 +153,13 @@ impl Rules {
                 t.sort_by_key(|row| std::cmp::Reverse(row.0.len()));
                 t
             },
+            role_codes: rows(ROLE_CODES)
+                .filter(|r| r.len() >= 4)
+                .map(|r| {
+                    let roles = |s: &str| s.split_whitespace().map(str::to_string).collect();
+                    (r[0].to_string(), roles(r[1]), roles(r[2]), r[3].to_string())
+                })
+                .collect(),
             not_states: rows(STATE_ROLES)
                 .filter(|r| r[0] == "!" && r.len() >= 2)
                 .flat_map(|r| {
@@ -190,6 +200,21 @@ impl Rules {
             return None;
         }
         self.state_roles.get(code.get(..2)?).map(String::as_str)
+    }
+
+    /// The code an act `code` between `source` and `target` takes because of who they are
+    /// ("protesters clashed with police": 145 and 175, not 190); `None` when unchanged.
+    pub fn role_code(&self, code: &str, source: &str, target: &str) -> Option<&str> {
+        let has = |actor: &str, roles: &[String]| {
+            (3..actor.len())
+                .step_by(3)
+                .filter_map(|i| actor.get(i..i + 3))
+                .any(|g| roles.iter().any(|r| r == g))
+        };
+        self.role_codes
+            .iter()
+            .find(|(c, s, t, _)| c == code && has(source, s) && has(target, t))
+            .map(|(_, _, _, new)| new.as_str())
     }
 
     /// True when verb `lemma` coded `code` is an act both parties do ("clashed with").

@@ -38,9 +38,29 @@ pub struct VerbHit {
     pub governor: Option<usize>,
 }
 
+/// "Israeli air strikes *hit* Hamas positions", "the US *imposed* sanctions": a sentence's
+/// first verb that the tagger read as a noun or adjective, between its subject's head and
+/// the start of an object (an -ed form may take a bare noun; other forms need a
+/// determiner, a name, a number or a pronoun, so "US trade deficit" stays a noun). Noun
+/// phrases end before such a word when it is a dictionary verb.
+pub fn mistagged(view: &View, i: usize) -> bool {
+    i > 0
+        && i + 1 < view.len()
+        && matches!(view.pos(i), Pos::Noun | Pos::Adj)
+        && matches!(view.pos(i - 1), Pos::Noun | Pos::Propn)
+        && (matches!(
+            view.pos(i + 1),
+            Pos::Det | Pos::Propn | Pos::Num | Pos::Pron
+        ) || (view.up(i).ends_with("ED") && view.pos(i + 1) == Pos::Noun))
+        && !(0..i).any(|k| view.pos(k).is_verb() || view.pos(k).is_aux())
+}
+
 fn verb_like(view: &View, i: usize) -> bool {
     let pos = view.pos(i);
     if pos.is_verb() || pos.is_aux() {
+        return true;
+    }
+    if mistagged(view, i) {
         return true;
     }
     // Taggers miss verbs after a modal or "to" ("will wire tap", "to restore"); trust the

@@ -199,3 +199,54 @@ fn a_reporting_verb_alone_is_never_an_event() {
     let got = one("A Reuters reporter saw Bolivian police beat two miners in La Paz.");
     assert!(got.iter().all(|(_, c, _)| c != "010"), "{got:?}");
 }
+
+#[test]
+fn an_event_noun_as_subject_names_the_act() {
+    // A verb of impact with the act as its subject.
+    assert_has(
+        &one("Israeli air strikes hit Hamas positions in Gaza."),
+        "ISR",
+        "195",
+        "PSE",
+    );
+    // A support verb in the passive.
+    let got = article(&[
+        "Iranian police detained dozens of students in Tehran.",
+        "Protests against the Iranian government were held in several cities on Friday.",
+    ]);
+    assert_has(&got[1], "IRN", "141", "IRNGOV");
+}
+
+#[test]
+fn more_acts_named_by_nouns() {
+    assert_has(
+        &one("China launched military drills around Taiwan on Saturday."),
+        "CHN",
+        "150",
+        "TWN",
+    );
+    assert_has(
+        &one("Spain announced official recognition of Palestine."),
+        "ESP",
+        "054",
+        "PSE",
+    );
+}
+
+#[test]
+fn a_crowd_fighting_the_police_protests_violently_and_the_police_use_force() {
+    let got = one("Bolivian protesters clashed with police in La Paz.");
+    assert_has(&got, "BOL", "145", "BOL");
+    assert_has(&got, "BOLCOP", "175", "BOL");
+    assert!(got.iter().all(|(_, c, _)| c != "190"), "{got:?}");
+}
+
+#[test]
+fn a_verb_the_tagger_reads_as_a_noun_is_still_a_verb() {
+    assert_has(
+        &one("The US imposed sanctions on Bosnian Serb leader Milorad Dodik."),
+        "USA",
+        "163",
+        "BIH",
+    );
+}
