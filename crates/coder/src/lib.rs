@@ -14,6 +14,7 @@
 mod annotate;
 mod attribution;
 mod diagnose;
+mod evaluations;
 mod event_nouns;
 mod grammar;
 mod mentions;
@@ -109,6 +110,10 @@ pub struct ArticleContext {
     /// The source of the story's latest material conflict: what criticism with no other
     /// party is about ("condemned the attack").
     last_aggressor: Option<Member>,
+    /// The source of the story's latest act (not a statement, appeal, demand, accusation or
+    /// threat): what praise or criticism with no other party is about ("welcomed the
+    /// decision", "called the move regrettable").
+    last_actor: Option<Member>,
     /// The two countries the story's events were last about ("both sides").
     parties: Vec<Member>,
 }
@@ -372,6 +377,11 @@ impl Coder {
         if self.config.profile == Profile::Cameo {
             self.code_nominals(&view, &mentions, &hits, &covered, ctx, &mut drafts);
         }
+        if self.config.profile == Profile::Cameo
+            && let Some((_, _, who)) = &quote_speaker
+        {
+            self.code_judging_quote(&view, &speech, who, &mentions, ctx, &mut drafts);
+        }
         self.attribute_reports(&view, &speech, speaker, &mentions, &hits, &mut drafts);
         let (drafts, filtered) = diagnose::split_filtered(drafts, dropped.as_deref());
         if let Some(d) = drafts
@@ -393,6 +403,17 @@ impl Coder {
             let mut aggressor = d.source.clone();
             (aggressor.start, aggressor.end) = (0, 0);
             ctx.last_aggressor = Some(aggressor);
+        }
+        if let Some(d) = drafts.iter().rev().find(|d| {
+            d.source.has_actor()
+                && !matches!(
+                    d.code.get(..2),
+                    Some("01" | "02" | "10" | "11" | "12" | "13")
+                )
+        }) {
+            let mut actor = d.source.clone();
+            (actor.start, actor.end) = (0, 0);
+            ctx.last_actor = Some(actor);
         }
         sides::remember(
             &mut ctx.parties,
@@ -668,6 +689,25 @@ impl Coder {
                 }
                 _ => named,
             };
+            // "Japan called the move *regrettable*": a verb of naming with a judgement
+            // after it criticises or praises (evaluations.tsv).
+            let judged = match self.config.profile {
+                Profile::Cameo if named.is_none() && evaluations::naming_verb(view.up(h.head)) => {
+                    evaluations::after_naming(view, h.head)
+                }
+                _ => None,
+            };
+            let (pair, pattern, matched) = match judged {
+                Some(j) => (
+                    CodePair {
+                        active: Some(j.code.to_string()),
+                        passive: None,
+                    },
+                    format!("evaluations.tsv {}", view.up(j.word)),
+                    None,
+                ),
+                None => (pair, pattern, matched),
+            };
             let (pair, pattern, matched) = match &named {
                 Some(n) => {
                     covered.push((n.start, n.end));
@@ -939,6 +979,23 @@ impl Coder {
                         "context: the story's last attacker".to_string(),
                     )
                 }
+                // "Japan called the move regrettable", "the US welcomed the decision":
+                // praise or criticism with no other party is of whoever the story last
+                // told acting.
+                None if self.config.profile == Profile::Cameo
+                    && pair.active.as_deref().is_some_and(|c| {
+                        ["111", "114", "051"].iter().any(|p| c.starts_with(p))
+                    })
+                    && ctx.last_actor.as_ref().is_some_and(|a| {
+                        srcs.iter().any(Member::has_actor)
+                            && srcs.iter().all(|s| s.base.get(..3) != a.base.get(..3))
+                    }) =>
+                {
+                    (
+                        vec![ctx.last_actor.clone().unwrap()],
+                        "context: the story's last actor".to_string(),
+                    )
+                }
                 None => empty.clone(),
             };
             for s in &srcs {
@@ -1024,6 +1081,66 @@ impl Coder {
                 d.hit = None;
                 d.words = (n.noun, n.noun + 1);
             }
+        }
+    }
+
+    /// "'This is absolutely unacceptable,' Merkel said": a quotation that judges, whose
+    /// speaker does nothing else in the sentence, criticises or praises (evaluations.tsv)
+    /// an actor it names of another country, else whoever the story last told acting.
+    fn code_judging_quote(
+        &self,
+        view: &view::View,
+        speech: &quotes::Speech,
+        who: &Member,
+        mentions: &[Mention],
+        ctx: &ArticleContext,
+        drafts: &mut Vec<Draft>,
+    ) {
+        let country = |m: &Member| m.base.get(..3).map(str::to_string);
+        let theirs = country(who);
+        if !who.has_actor() || drafts.iter().any(|d| country(&d.source) == theirs) {
+            return;
+        }
+        let Some(j) = evaluations::in_quotes(view, &speech.quotes) else {
+            return;
+        };
+        let other = |quoted: bool| {
+            mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Named && speech.quoted(m.start) == quoted)
+                .flat_map(|m| m.members.iter())
+                .find(|m| m.has_actor() && country(m) != theirs)
+        };
+        let (target, rule) = match (other(true), other(false)) {
+            (Some(m), _) => (m.clone(), "named in the quotation"),
+            // "… unacceptable,' she said of *Togo's* decision".
+            (None, Some(m)) => (m.clone(), "named in the sentence"),
+            (None, None) => match ctx.last_actor.as_ref().filter(|a| country(a) != theirs) {
+                Some(a) => (a.clone(), "context: the story's last actor"),
+                None => return,
+            },
+        };
+        let first = drafts.len();
+        let pair = CodePair {
+            active: Some(j.code.to_string()),
+            passive: None,
+        };
+        let entry = format!("evaluations.tsv {}", view.up(j.word));
+        self.push(
+            drafts,
+            who,
+            "speaker of the quotation",
+            &target,
+            rule,
+            &pair,
+            0,
+            &entry,
+            &entry,
+            &["a quotation that judges".to_string()],
+        );
+        for d in &mut drafts[first..] {
+            d.hit = None;
+            d.words = (j.word, j.word + 1);
         }
     }
 

@@ -178,8 +178,29 @@ fn actor_alts(dicts: &DictSet, id: u32, date: NaiveDate) -> Vec<(String, Why)> {
     };
     code.split('/')
         .filter(|c| !c.is_empty())
-        .map(|c| (c.to_string(), Why::Actor(id)))
+        .map(|c| (guideline_code(c), Why::Actor(id)))
         .collect()
+}
+
+/// A dictionary actor code as the annotation guideline writes it
+/// (`data/rules/actor-codes.tsv`: the European Union is `IGOEEC`, not `IGOEUREEC`).
+fn guideline_code(code: &str) -> String {
+    static TABLE: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        include_str!("../../../data/rules/actor-codes.tsv")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+            .collect()
+    });
+    match table
+        .iter()
+        .find(|(from, _)| code.starts_with(from.as_str()))
+    {
+        Some((from, to)) => format!("{to}{}", &code[from.len()..]),
+        None => code.to_string(),
+    }
 }
 
 /// Short names an article has introduced: after "Rinat Akhmetov", "Akhmetov" alone names

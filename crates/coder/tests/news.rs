@@ -250,3 +250,44 @@ fn a_verb_the_tagger_reads_as_a_noun_is_still_a_verb() {
         "BIH",
     );
 }
+
+#[test]
+fn naming_a_move_with_a_judgement_criticises_or_praises_it() {
+    let got = article(&[
+        "Lithuania banned the transit of Russian goods.",
+        "Russia's foreign ministry described Lithuania's decision as “inadmissible”.",
+        "Chile called the Peruvian move “regrettable”.",
+        "Ghana's president called the Togolese agreement a “historic” step.",
+    ]);
+    assert_has(&got[1], "RUS", "111", "LTU");
+    assert_has(&got[2], "CHL", "111", "PER");
+    assert_has(&got[3], "GHA", "051", "TGO");
+    // "Called on" is an appeal, whatever follows.
+    let got = one("Chile called on Peru to end the “illegal” blockade.");
+    assert!(got.iter().all(|(_, c, _)| c != "111"), "{got:?}");
+}
+
+#[test]
+fn a_quotation_that_judges_criticises_the_party_it_is_about() {
+    let got = article(&[
+        "Togo closed its border with Ghana on Monday.",
+        "“This is absolutely unacceptable,” the Ghanaian president said.",
+    ]);
+    assert_has(&got[1], "GHA", "111", "TGO");
+    // A judgement that is denied is none.
+    let got = article(&[
+        "Togo closed its border with Ghana on Monday.",
+        "“This is not unacceptable,” the Ghanaian president said.",
+    ]);
+    assert!(got[1].iter().all(|(_, c, _)| c != "111"), "{got:?}");
+}
+
+#[test]
+fn the_european_union_is_coded_as_the_guideline_writes_it() {
+    assert_has(
+        &one("The European Union imposed sanctions on Belarus."),
+        "IGOEEC",
+        "163",
+        "BLR",
+    );
+}

@@ -1,0 +1,109 @@
+//! Statements that judge another party (`data/rules/evaluations.tsv`): "Japan called the
+//! move *regrettable*" criticises (111), "described the visit as *historic*" praises
+//! (051), and so does a quotation with such a word when its speaker does nothing else in
+//! the sentence ("'This is absolutely *unacceptable*,' Merkel said").
+
+use crate::view::View;
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+const TABLE: &str = include_str!("../../../data/rules/evaluations.tsv");
+
+/// How many words after a verb of naming its judgement may come ("called the EU's new
+/// sanctions on the country *regrettable*").
+const WINDOW: usize = 14;
+
+struct Words {
+    verbs: FxHashSet<String>,
+    negative: FxHashSet<String>,
+    positive: FxHashSet<String>,
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut w = Words {
+            verbs: FxHashSet::default(),
+            negative: FxHashSet::default(),
+            positive: FxHashSet::default(),
+        };
+        for line in TABLE.lines() {
+            let line = line.split('#').next().unwrap_or("").trim_end();
+            let Some((kind, rest)) = line.split_once('\t') else {
+                continue;
+            };
+            let set = match kind {
+                "verb" => &mut w.verbs,
+                "negative" => &mut w.negative,
+                "positive" => &mut w.positive,
+                _ => continue,
+            };
+            set.extend(rest.split_whitespace().map(str::to_string));
+        }
+        w
+    })
+}
+
+/// A judgement found: the code it makes and the token of the judging word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Judgement {
+    /// `111` (criticism) or `051` (praise).
+    pub code: &'static str,
+    /// The judging word.
+    pub word: usize,
+}
+
+fn judge(view: &View, k: usize) -> Option<Judgement> {
+    let w = words();
+    let up = view.up(k);
+    // "not unacceptable", "no provocation": a negated judgement says too little.
+    let negated = k > 0 && matches!(view.up(k - 1), "NOT" | "NO" | "NEVER");
+    if negated {
+        return None;
+    }
+    if w.negative.contains(up) {
+        Some(Judgement {
+            code: "111",
+            word: k,
+        })
+    } else if w.positive.contains(up) {
+        Some(Judgement {
+            code: "051",
+            word: k,
+        })
+    } else {
+        None
+    }
+}
+
+/// True when `up` is a verb of naming ("called", "described").
+pub fn naming_verb(up: &str) -> bool {
+    words().verbs.contains(up)
+}
+
+/// The judgement after the verb of naming at token `verb` ("called the move *regrettable*",
+/// "described it as a *provocation*"), within its sentence part.
+pub fn after_naming(view: &View, verb: usize) -> Option<Judgement> {
+    let end = (verb + 1 + WINDOW).min(view.len());
+    for k in verb + 1..end {
+        if matches!(view.up(k), ";" | "BUT" | "WHILE" | "AFTER" | "BEFORE") {
+            return None;
+        }
+        // "called on", "called for": an appeal, not a judgement.
+        if k == verb + 1 && matches!(view.up(k), "ON" | "FOR" | "UPON") {
+            return None;
+        }
+        if let Some(j) = judge(view, k) {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// The first judgement inside the quotations `quotes` (token ranges).
+pub fn in_quotes(view: &View, quotes: &[(usize, usize)]) -> Option<Judgement> {
+    quotes
+        .iter()
+        .flat_map(|&(a, b)| a..b.min(view.len()))
+        .find_map(|k| judge(view, k))
+}
