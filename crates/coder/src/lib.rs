@@ -658,6 +658,16 @@ impl Coder {
                 None => &verbs.forms[h.form as usize],
             };
             let block = &verbs.blocks[form.block as usize];
+            let next = if h.head + 1 < view.len() {
+                view.up(h.head + 1)
+            } else {
+                ""
+            };
+            if self.config.profile == Profile::Cameo
+                && self.rules.not_act(&form.lemma, view.up(h.head), next)
+            {
+                continue;
+            }
             let (pair, pattern, matched) = match &matches[i] {
                 Some((_, pi, m)) => {
                     let p = &block.patterns[*pi];

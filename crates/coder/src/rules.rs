@@ -29,6 +29,10 @@ pub struct Rules {
     mutual: Vec<(String, String)>,
     /// Code prefix → (source role, target role), longest prefix first.
     implicit: Vec<(String, (Implied, Implied))>,
+    /// Verb lemmas that never name an act (`not-acts.tsv`).
+    not_acts: rustc_hash::FxHashSet<String>,
+    /// Word pairs whose first word is then no verb ("according to").
+    not_act_phrases: Vec<(String, String)>,
     /// (code, source roles, target roles, new code): codes that depend on the parties.
     role_codes: Vec<(String, Vec<String>, Vec<String>, String)>,
 }
@@ -64,6 +68,7 @@ const STATE_ROLES: &str = include_str!("../../../data/rules/state-roles.tsv");
 const MUTUAL: &str = include_str!("../../../data/rules/mutual-verbs.tsv");
 const IMPLICIT: &str = include_str!("../../../data/rules/implicit-parties.tsv");
 const ROLE_CODES: &str = include_str!("../../../data/rules/role-codes.tsv");
+const NOT_ACTS: &str = include_str!("../../../data/rules/not-acts.tsv");
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
@@ -153,6 +158,18 @@ impl Rules {
                 t.sort_by_key(|row| std::cmp::Reverse(row.0.len()));
                 t
             },
+            not_acts: rows(NOT_ACTS)
+                .filter(|r| r[0] == "lemma" && r.len() >= 2)
+                .flat_map(|r| {
+                    r[1].split_whitespace()
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
+            not_act_phrases: rows(NOT_ACTS)
+                .filter(|r| r[0] == "phrase" && r.len() >= 3)
+                .map(|r| (r[1].to_string(), r[2].to_string()))
+                .collect(),
             role_codes: rows(ROLE_CODES)
                 .filter(|r| r.len() >= 4)
                 .map(|r| {
@@ -202,14 +219,25 @@ impl Rules {
         self.state_roles.get(code.get(..2)?).map(String::as_str)
     }
 
+    /// True when verb `lemma`, whose form `word` is followed by `next` (upper case), names
+    /// no act ("ten people *died*", "*according* to").
+    pub fn not_act(&self, lemma: &str, word: &str, next: &str) -> bool {
+        self.not_acts.contains(lemma)
+            || self
+                .not_act_phrases
+                .iter()
+                .any(|(w, n)| w == word && n == next)
+    }
+
     /// The code an act `code` between `source` and `target` takes because of who they are
     /// ("protesters clashed with police": 145 and 175, not 190); `None` when unchanged.
     pub fn role_code(&self, code: &str, source: &str, target: &str) -> Option<&str> {
         let has = |actor: &str, roles: &[String]| {
-            (3..actor.len())
-                .step_by(3)
-                .filter_map(|i| actor.get(i..i + 3))
-                .any(|g| roles.iter().any(|r| r == g))
+            roles.iter().any(|r| r == "*")
+                || (3..actor.len())
+                    .step_by(3)
+                    .filter_map(|i| actor.get(i..i + 3))
+                    .any(|g| roles.iter().any(|r| r == g))
         };
         self.role_codes
             .iter()

@@ -291,3 +291,30 @@ fn the_european_union_is_coded_as_the_guideline_writes_it() {
         "BLR",
     );
 }
+
+#[test]
+fn a_crowd_that_storms_a_building_protests_violently() {
+    let got = one("Peruvian protesters stormed the parliament in Lima on Sunday.");
+    assert!(got.iter().any(|(_, c, _)| c == "145"), "{got:?}");
+    assert!(got.iter().all(|(_, c, _)| !c.starts_with("19")), "{got:?}");
+    assert_has(
+        &one("Uzbek soldiers opened fire on protesters in Andijan."),
+        "UZB",
+        "175",
+        "UZB",
+    );
+}
+
+#[test]
+fn a_casualty_is_no_act_and_according_to_is_no_verb() {
+    let got = article(&[
+        "Rebels attacked an army post in northern Mali on Monday.",
+        "Ten Malian soldiers died in the attack, according to the army.",
+    ]);
+    assert!(
+        got[1]
+            .iter()
+            .all(|(_, c, _)| !c.starts_with("19") && !c.starts_with("06")),
+        "{got:?}"
+    );
+}
