@@ -274,3 +274,56 @@ pub fn subject_parties(
     }
     (source, target)
 }
+
+impl EventNouns {
+    /// "Six soldiers were killed *in a clash with Sudanese troops*", "… *in the Hezbollah
+    /// attack*": in a casualty passive, an act of force named after "in", "during" or
+    /// "amid" (between tokens `from` and `limit`), with the party that phrase names — the
+    /// noun's modifier or possessor, else an actor after "with", "by" or "from". Returns
+    /// the act and that party's mention.
+    pub fn casualty_phrase(
+        &self,
+        view: &View,
+        mentions: &[crate::mentions::Mention],
+        from: usize,
+        limit: usize,
+    ) -> Option<(Found, usize)> {
+        let limit = limit.min(view.len());
+        let open = (from..limit).find(|&k| matches!(view.up(k), "IN" | "DURING" | "AMID"))?;
+        for k in open + 1..limit.min(open + 2 + MAX_MODIFIERS) {
+            let Some(entries) = self.by_first.get(view.up(k)) else {
+                continue;
+            };
+            let Some(e) = entries.iter().find(|e| {
+                let end = k + e.words.len();
+                end <= limit
+                    && e.words.iter().enumerate().all(|(j, w)| view.up(k + j) == w)
+                    && ["18", "19", "20"].iter().any(|r| e.code.starts_with(r))
+            }) else {
+                continue;
+            };
+            let end = k + e.words.len();
+            let modifier = mentions.iter().position(|m| {
+                !m.members.is_empty() && m.start > open && m.start < k && m.end <= end
+            });
+            let after = mentions.iter().position(|m| {
+                !m.members.is_empty()
+                    && m.start > end
+                    && m.start < limit
+                    && matches!(view.up(m.start - 1), "WITH" | "BY" | "FROM")
+            });
+            let party = modifier.or(after)?;
+            return Some((
+                Found {
+                    code: e.code.clone(),
+                    mutual: e.mutual,
+                    start: k,
+                    end,
+                    subject: false,
+                },
+                party,
+            ));
+        }
+        None
+    }
+}

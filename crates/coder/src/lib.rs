@@ -784,6 +784,30 @@ impl Coder {
             }
             let mut applied = Vec::new();
             let mut pair = pair;
+            // "Six soldiers were killed in a clash with Sudanese troops": a casualty
+            // passive with no agent tells the act its phrase names, by that phrase's party.
+            if cameo
+                && h.passive
+                && roles.source.is_none()
+                && pair
+                    .active
+                    .as_deref()
+                    .is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")))
+            {
+                let limit = roles::object_limit(view, h.end, true);
+                if let Some((n, party)) = self.nouns.casualty_phrase(view, mentions, h.end, limit) {
+                    covered.push((n.start, n.end));
+                    pair = CodePair {
+                        active: Some(n.code.clone()),
+                        passive: n.mutual.then(|| n.code.clone()),
+                    };
+                    roles.source = Some((party, "casualty-phrase"));
+                    applied.push(format!(
+                        "casualties of the {} (event-nouns.tsv)",
+                        view.words(n.start, n.end)
+                    ));
+                }
+            }
             if self.config.profile == Profile::Cameo {
                 // A reporting verb acts on an addressee ("told Reuters"), not on what it
                 // reports; any verb whose object opens a clause of its own ("determined

@@ -73,7 +73,9 @@ fn prepositional(view: &View, m: &Mention) -> bool {
     let counted = before == "OF"
         && m.start >= 2
         && (grammar::is_quantity_head(view.up(m.start - 2)) || view.pos(m.start - 2) == Pos::Num);
-    !opens_clause && !counted && (view.pos(m.start - 1) == Pos::Adp || before == "TO")
+    // "*At least* six soldiers were killed": a quantity, not a preposition.
+    let at_least = before == "AT" && matches!(view.up(m.start), "LEAST" | "MOST");
+    !opens_clause && !counted && !at_least && (view.pos(m.start - 1) == Pos::Adp || before == "TO")
 }
 
 /// The subject of the clause whose verb group starts at `group_start`.

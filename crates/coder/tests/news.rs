@@ -318,3 +318,16 @@ fn a_casualty_is_no_act_and_according_to_is_no_verb() {
         "{got:?}"
     );
 }
+
+#[test]
+fn casualties_of_a_named_act_are_of_that_act_by_its_party() {
+    let got = one("At least six Chadian soldiers were killed in a clash with Sudanese troops.");
+    assert_has(&got, "SDN", "190", "TCD");
+    assert_has(&got, "TCD", "190", "SDN");
+    assert_has(
+        &one("Four Israeli soldiers were killed in the Hezbollah attack."),
+        "LBN",
+        "190",
+        "ISR",
+    );
+}
