@@ -348,6 +348,11 @@ impl Coder {
             None => (ctx, None),
         };
         let mut mentions = mentions::find(&view, &self.dicts, record.date, &mut ctx.aliases);
+        // "OSLO (Reuters) -": the dateline says where the report was filed and by whom;
+        // its words are no party to what the sentence tells.
+        if let Some(end) = story::dateline_end(&view) {
+            mentions.retain(|m| m.start >= end);
+        }
         roles::resolve_pronouns(&mut mentions, ctx);
         if self.config.profile == Profile::Cameo {
             self.sides.resolve(&view, &mut mentions, &ctx.parties);

@@ -113,7 +113,7 @@ impl StoryPlace {
 
 /// The token where the record's dateline ends ("KYIV, Ukraine (AP) —"), when the sentence
 /// is the one the dateline opens (`vigil_text::find_dateline`).
-fn dateline_end(view: &View) -> Option<usize> {
+pub(crate) fn dateline_end(view: &View) -> Option<usize> {
     let first = view.tokens.first()?;
     let d = vigil_text::find_dateline(view.text)?;
     if first.span.start > d.place.start {

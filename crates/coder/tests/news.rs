@@ -331,3 +331,14 @@ fn casualties_of_a_named_act_are_of_that_act_by_its_party() {
         "ISR",
     );
 }
+
+#[test]
+fn the_dateline_names_no_party() {
+    let got = one("BEIRUT (Reuters) - Gunmen killed two Syrian workers.");
+    assert!(!got.is_empty(), "{got:?}");
+    assert!(
+        got.iter()
+            .all(|(s, _, t)| !s.starts_with("MED") && !t.starts_with("MED")),
+        "{got:?}"
+    );
+}
