@@ -350,14 +350,19 @@ impl Coder {
         let mut mentions = mentions::find(&view, &self.dicts, record.date, &mut ctx.aliases);
         // "OSLO (Reuters) -": the dateline says where the report was filed and by whom;
         // its words are no party to what the sentence tells.
-        if let Some(end) = story::dateline_end(&view) {
-            mentions.retain(|m| m.start >= end);
-        }
+        let dateline: Vec<Mention> = match story::dateline_end(&view) {
+            Some(end) => {
+                let (before, after) = mentions.into_iter().partition(|m| m.start < end);
+                mentions = after;
+                before
+            }
+            None => Vec::new(),
+        };
         roles::resolve_pronouns(&mut mentions, ctx);
         if self.config.profile == Profile::Cameo {
             self.sides.resolve(&view, &mut mentions, &ctx.parties);
         }
-        ctx.story.observe(&view, &mentions);
+        ctx.story.observe(&view, &mentions, &dateline);
         if self.config.profile == Profile::Cameo {
             roles::anchor_agents(&mut mentions, ctx);
         }

@@ -22,16 +22,18 @@ pub struct StoryPlace {
 }
 
 impl StoryPlace {
-    /// Takes in one sentence's actor mentions (after pronouns are resolved).
-    pub fn observe(&mut self, view: &View, mentions: &[Mention]) {
+    /// Takes in one sentence's actor mentions (after pronouns are resolved) and those of
+    /// its dateline, which the coder keeps out of the sentence's parties.
+    pub fn observe(&mut self, view: &View, mentions: &[Mention], dateline: &[Mention]) {
         if self.sentences == 0 {
-            self.dateline = dateline_end(view).and_then(|end| {
-                mentions
-                    .iter()
-                    .filter(|m| m.kind == MentionKind::Named && m.end <= end)
-                    .find_map(|m| m.members.iter().find_map(|x| country_of(&x.base)))
-                    .map(str::to_string)
-            });
+            self.dateline = dateline
+                .iter()
+                .filter(|m| m.kind == MentionKind::Named)
+                .find_map(|m| m.members.iter().find_map(|x| country_of(&x.base)))
+                .map(str::to_string);
+            if let Some(c) = &self.dateline {
+                self.named.push((c.clone(), 1));
+            }
         }
         self.sentences += 1;
         self.here = None;
@@ -64,15 +66,18 @@ impl StoryPlace {
         }
     }
 
-    /// The country the story is in: the current sentence's place, else the dateline's,
-    /// else the one the article has named most (the first named on a tie).
+    /// The country the story is in: the current sentence's place, else the one the
+    /// article has named most, its dateline counting as one naming and winning a tie
+    /// (else the first named). A dateline alone does not decide: "OSLO -" opens many a
+    /// story about Iran that names Iran throughout.
     pub fn country(&self) -> Option<&str> {
-        if let Some(c) = self.here.as_deref().or(self.dateline.as_deref()) {
+        if let Some(c) = self.here.as_deref() {
             return Some(c);
         }
         let mut best: Option<&(String, u32)> = None;
         for e in &self.named {
-            if best.is_none_or(|b| e.1 > b.1) {
+            let dateline = self.dateline.as_deref() == Some(e.0.as_str());
+            if best.is_none_or(|b| e.1 > b.1 || (e.1 == b.1 && dateline)) {
                 best = Some(e);
             }
         }
@@ -93,7 +98,7 @@ impl StoryPlace {
             role.as_deref().unwrap_or(""),
             if self.here.is_some() {
                 "the sentence's place"
-            } else if self.dateline.is_some() {
+            } else if self.dateline.as_deref() == Some(country.as_str()) {
                 "the dateline"
             } else {
                 "the article's most named country"
