@@ -230,6 +230,10 @@ impl EventNouns {
                     | "NEW"
                     | "'S"
                     | "-"
+                    | "%"
+                    | "PERCENT"
+                    | "PER"
+                    | "CENT"
             );
             // "agreed *to* a ceasefire", "agreed *on* a truce".
             let preposition = k == from && matches!(up, "TO" | "ON" | "UPON");

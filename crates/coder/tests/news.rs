@@ -342,3 +342,29 @@ fn the_dateline_names_no_party() {
         "{got:?}"
     );
 }
+
+#[test]
+fn recalling_or_expelling_envoys_reduces_relations() {
+    assert_has(
+        &one("Ecuador withdrew its ambassador from Bogota."),
+        "ECU",
+        "161",
+        "COL",
+    );
+    assert_has(
+        &one("Venezuela expelled Colombian diplomats."),
+        "VEN",
+        "161",
+        "COL",
+    );
+}
+
+#[test]
+fn an_announced_tariff_is_a_sanctions_threat() {
+    assert_has(
+        &one("The United States will impose a 25% tariff on Colombian imports."),
+        "USA",
+        "1312",
+        "COL",
+    );
+}
