@@ -350,7 +350,13 @@ impl Coder {
         let mut mentions = mentions::find(&view, &self.dicts, record.date, &mut ctx.aliases);
         // "OSLO (Reuters) -": the dateline says where the report was filed and by whom;
         // its words are no party to what the sentence tells.
-        let dateline: Vec<Mention> = match story::dateline_end(&view) {
+        // Only the first sentences can open with one (the second after a headline).
+        let dateline_end = if index <= 1 {
+            story::dateline_end(&view)
+        } else {
+            None
+        };
+        let dateline: Vec<Mention> = match dateline_end {
             Some(end) => {
                 let (before, after) = mentions.into_iter().partition(|m| m.start < end);
                 mentions = after;

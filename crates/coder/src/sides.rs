@@ -36,6 +36,7 @@ impl Sides {
             return;
         }
         let mut k = 0;
+        let mut found_any = false;
         while k < view.len() {
             let found = self.by_first.get(view.up(k)).and_then(|ps| {
                 ps.iter().find(|p| {
@@ -48,6 +49,7 @@ impl Sides {
                 continue;
             };
             let (start, end) = (k, k + p.len());
+            found_any = true;
             mentions.retain(|m| m.end <= start || m.start >= end);
             let members = parties
                 .iter()
@@ -68,7 +70,9 @@ impl Sides {
             });
             k = end;
         }
-        mentions.sort_by_key(|m| m.start);
+        if found_any {
+            mentions.sort_by_key(|m| m.start);
+        }
     }
 }
 
