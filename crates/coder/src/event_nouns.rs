@@ -331,3 +331,77 @@ impl EventNouns {
         None
     }
 }
+
+/// One "came under fire" found: the act, where "came" is, the mentions of the party
+/// under it and of the one named after "by" or "from".
+#[derive(Debug)]
+pub struct UnderFire {
+    /// The act the noun names.
+    pub noun: Found,
+    /// The token of "came" / "come".
+    pub verb: usize,
+    /// The mention of the party attacked: the subject before the verb.
+    pub target: Option<usize>,
+    /// The mention named after "by" or "from", the attacker.
+    pub source: Option<usize>,
+}
+
+impl EventNouns {
+    /// "The convoy *came under fire from* rebels", "Mekelle *came under heavy
+    /// bombardment by* Ethiopian forces": an act of force the subject suffers, named by
+    /// the noun after "came under" (acts of roots 18–20 only).
+    pub fn under_fire(&self, view: &View, mentions: &[crate::mentions::Mention]) -> Vec<UnderFire> {
+        let mut out = Vec::new();
+        for k in 0..view.len().saturating_sub(2) {
+            if !matches!(view.up(k), "CAME" | "COME" | "COMES" | "COMING")
+                || view.up(k + 1) != "UNDER"
+            {
+                continue;
+            }
+            let Some(noun) = (k + 2..view.len().min(k + 5)).find_map(|j| {
+                self.by_first.get(view.up(j))?.iter().find_map(|e| {
+                    let end = j + e.words.len();
+                    (end <= view.len()
+                        && e.words.iter().enumerate().all(|(i, w)| view.up(j + i) == w)
+                        && ["18", "19", "20"].iter().any(|r| e.code.starts_with(r)))
+                    .then(|| Found {
+                        code: e.code.clone(),
+                        mutual: false,
+                        start: j,
+                        end,
+                        subject: false,
+                    })
+                })
+            }) else {
+                continue;
+            };
+            // The subject: the last mention before "came" with only the rest of its noun
+            // phrase ("the Ethiopian city *of Mekelle*"), adverbs or auxiliaries between.
+            let target = mentions.iter().rposition(|m| {
+                !m.members.is_empty()
+                    && m.end <= k
+                    && (m.end..k).all(|j| {
+                        view.pos(j).is_aux()
+                            || matches!(
+                                view.pos(j),
+                                Pos::Adv | Pos::Noun | Pos::Propn | Pos::Adj | Pos::Det
+                            )
+                            || view.up(j) == "OF"
+                    })
+            });
+            let source = mentions.iter().position(|m| {
+                !m.members.is_empty()
+                    && m.start > noun.end
+                    && m.start <= noun.end + 3
+                    && matches!(view.up(m.start - 1), "BY" | "FROM")
+            });
+            out.push(UnderFire {
+                noun,
+                verb: k,
+                target,
+                source,
+            });
+        }
+        out
+    }
+}

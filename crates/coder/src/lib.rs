@@ -393,6 +393,9 @@ impl Coder {
         if self.config.profile == Profile::Cameo {
             self.code_nominals(&view, &mentions, &hits, &covered, ctx, &mut drafts);
         }
+        if self.config.profile == Profile::Cameo {
+            self.code_under_fire(&view, &mentions, ctx, &mut drafts);
+        }
         if self.config.profile == Profile::Cameo
             && let Some((_, _, who)) = &quote_speaker
         {
@@ -1130,6 +1133,54 @@ impl Coder {
             for d in &mut drafts[first..] {
                 d.hit = None;
                 d.words = (n.noun, n.noun + 1);
+            }
+        }
+    }
+
+    /// "The convoy came under fire from rebels": the party named after "by" or "from"
+    /// attacks the subject with the act the noun names; an attacker the text leaves
+    /// unnamed comes from the story as for any attack (`implicit-parties.tsv`).
+    fn code_under_fire(
+        &self,
+        view: &view::View,
+        mentions: &[Mention],
+        ctx: &ArticleContext,
+        drafts: &mut Vec<Draft>,
+    ) {
+        for u in self.nouns.under_fire(view, mentions) {
+            let Some(t) = u.target else { continue };
+            let (sources, srule) = match u.source {
+                Some(s) => (members_of(&mentions[s]), "after by/from".to_string()),
+                None => match ctx.story.implied(self.rules.implied(&u.noun.code).0) {
+                    Some((m, why)) => (m, why),
+                    None => continue,
+                },
+            };
+            let pair = CodePair {
+                active: Some(u.noun.code.clone()),
+                passive: None,
+            };
+            let entry = format!("event-nouns.tsv {}", view.words(u.noun.start, u.noun.end));
+            let first = drafts.len();
+            for s in &sources {
+                for tm in &members_of(&mentions[t]) {
+                    self.push(
+                        drafts,
+                        s,
+                        &srule,
+                        tm,
+                        "subject of 'came under'",
+                        &pair,
+                        0,
+                        &entry,
+                        &entry,
+                        &["came under an act of force".to_string()],
+                    );
+                }
+            }
+            for d in &mut drafts[first..] {
+                d.hit = None;
+                d.words = (u.verb, u.noun.end);
             }
         }
     }

@@ -368,3 +368,16 @@ fn an_announced_tariff_is_a_sanctions_threat() {
         "COL",
     );
 }
+
+#[test]
+fn a_party_that_comes_under_fire_is_attacked_by_the_party_after_by_or_from() {
+    assert_has(
+        &one("Ethiopian troops came under heavy bombardment by Eritrean forces."),
+        "ERI",
+        "194",
+        "ETH",
+    );
+    let got = one("A Malian army convoy came under fire from militants near Gao.");
+    assert_has(&got, "MLI", "190", "MLIMIL");
+    assert!(got.iter().all(|(_, c, _)| c != "072"), "{got:?}");
+}
