@@ -1148,7 +1148,20 @@ impl Coder {
         drafts: &mut Vec<Draft>,
     ) {
         for u in self.nouns.under_fire(view, mentions) {
-            let Some(t) = u.target else { continue };
+            // "Mekelle came under bombardment": a place under fire is the story's country.
+            let (targets, trule) = match u.target {
+                Some(t) => (
+                    members_of(&mentions[t]),
+                    "subject of 'came under'".to_string(),
+                ),
+                None if u.source.is_some() => {
+                    match ctx.story.implied(self.rules.implied(&u.noun.code).1) {
+                        Some((m, why)) => (m, why),
+                        None => continue,
+                    }
+                }
+                None => continue,
+            };
             let (sources, srule) = match u.source {
                 Some(s) => (members_of(&mentions[s]), "after by/from".to_string()),
                 None => match ctx.story.implied(self.rules.implied(&u.noun.code).0) {
@@ -1163,13 +1176,13 @@ impl Coder {
             let entry = format!("event-nouns.tsv {}", view.words(u.noun.start, u.noun.end));
             let first = drafts.len();
             for s in &sources {
-                for tm in &members_of(&mentions[t]) {
+                for tm in &targets {
                     self.push(
                         drafts,
                         s,
                         &srule,
                         tm,
-                        "subject of 'came under'",
+                        &trule,
                         &pair,
                         0,
                         &entry,
