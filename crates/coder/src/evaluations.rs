@@ -17,6 +17,7 @@ struct Words {
     verbs: FxHashSet<String>,
     negative: FxHashSet<String>,
     positive: FxHashSet<String>,
+    threat: FxHashSet<String>,
 }
 
 fn words() -> &'static Words {
@@ -26,6 +27,7 @@ fn words() -> &'static Words {
             verbs: FxHashSet::default(),
             negative: FxHashSet::default(),
             positive: FxHashSet::default(),
+            threat: FxHashSet::default(),
         };
         for line in TABLE.lines() {
             let line = line.split('#').next().unwrap_or("").trim_end();
@@ -36,6 +38,7 @@ fn words() -> &'static Words {
                 "verb" => &mut w.verbs,
                 "negative" => &mut w.negative,
                 "positive" => &mut w.positive,
+                "threat" => &mut w.threat,
                 _ => continue,
             };
             set.extend(rest.split_whitespace().map(str::to_string));
@@ -47,7 +50,7 @@ fn words() -> &'static Words {
 /// A judgement found: the code it makes and the token of the judging word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Judgement {
-    /// `111` (criticism) or `051` (praise).
+    /// `111` (criticism), `051` (praise) or `130` (a threat).
     pub code: &'static str,
     /// The judging word.
     pub word: usize,
@@ -100,10 +103,18 @@ pub fn after_naming(view: &View, verb: usize) -> Option<Judgement> {
     None
 }
 
-/// The first judgement inside the quotations `quotes` (token ranges).
+/// The first judgement inside the quotations `quotes` (token ranges): a response the
+/// quotation announces ("Russia *will* definitely *react*") before a judging word.
 pub fn in_quotes(view: &View, quotes: &[(usize, usize)]) -> Option<Judgement> {
-    quotes
-        .iter()
-        .flat_map(|&(a, b)| a..b.min(view.len()))
-        .find_map(|k| judge(view, k))
+    let w = words();
+    let tokens = || quotes.iter().flat_map(|&(a, b)| a..b.min(view.len()));
+    let future = tokens().any(|k| matches!(view.up(k), "WILL" | "WOULD" | "SHALL" | "'LL"));
+    let threat = tokens().find(|&k| w.threat.contains(view.up(k)));
+    if future && let Some(k) = threat {
+        return Some(Judgement {
+            code: "130",
+            word: k,
+        });
+    }
+    tokens().find_map(|k| judge(view, k))
 }

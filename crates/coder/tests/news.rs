@@ -381,3 +381,12 @@ fn a_party_that_comes_under_fire_is_attacked_by_the_party_after_by_or_from() {
     assert_has(&got, "MLI", "190", "MLIMIL");
     assert!(got.iter().all(|(_, c, _)| c != "072"), "{got:?}");
 }
+
+#[test]
+fn a_quotation_announcing_a_response_threatens() {
+    let got = article(&[
+        "Lithuania banned the transit of Russian goods.",
+        "“We will definitely react to such hostile actions,” the Russian foreign minister said.",
+    ]);
+    assert_has(&got[1], "RUS", "130", "LTU");
+}
