@@ -987,7 +987,12 @@ impl Coder {
                     // "Biden and Putin will speak": each with the other.
                     for a in &srcs {
                         for b in &srcs {
-                            if a.base.get(..3) != b.base.get(..3) {
+                            // Two of one country act together only when their roles
+                            // differ ("the president and the FARC chief signed").
+                            let (ca, cb) = (a.code(), b.code());
+                            if a.base.get(..3) != b.base.get(..3)
+                                || !(ca.starts_with(&cb) || cb.starts_with(&ca))
+                            {
                                 self.push(
                                     &mut drafts,
                                     a,

@@ -390,3 +390,10 @@ fn a_quotation_announcing_a_response_threatens() {
     ]);
     assert_has(&got[1], "RUS", "130", "LTU");
 }
+
+#[test]
+fn two_parties_of_one_country_with_different_roles_act_together() {
+    let got = one("Colombian president, FARC chief sign peace pact");
+    assert_has(&got, "COLGOV", "057", "COLREB");
+    assert_has(&got, "COLREB", "057", "COLGOV");
+}
