@@ -1,7 +1,7 @@
-//! Statements that judge another party (`data/rules/evaluations.tsv`): "Japan called the
+//! Statements that judge another party (`data/rules/evaluations.tsv`): "Chile called the
 //! move *regrettable*" criticises (111), "described the visit as *historic*" praises
 //! (051), and so does a quotation with such a word when its speaker does nothing else in
-//! the sentence ("'This is absolutely *unacceptable*,' Merkel said").
+//! the sentence ("'This is absolutely *unacceptable*,' the chancellor said").
 
 use crate::view::View;
 use rustc_hash::FxHashSet;

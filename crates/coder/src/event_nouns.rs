@@ -34,8 +34,8 @@ pub struct EventNouns {
     impact: rustc_hash::FxHashSet<String>,
 }
 
-/// How many words may stand between a subject noun and its verb ("air raids *early on
-/// Friday* targeted").
+/// How many words may stand between a subject noun and its verb ("air strikes *late on
+/// Monday* hit").
 const MAX_GAP: usize = 5;
 
 /// Roots of the acts a verb of impact can have as its subject: protests, force, coercion,
@@ -129,7 +129,7 @@ impl EventNouns {
 
     /// The act named by the subject of verb `lemma` whose group starts at token
     /// `group_start`: a listed noun heading the phrase that ends there (or a few words
-    /// earlier: "air raids early on Friday targeted"). In the passive the noun must list
+    /// earlier: "air strikes late on Monday hit"). In the passive the noun must list
     /// the verb among its support verbs ("demonstrations were held"); in the active the
     /// verb is one of impact and the act one of force or protest ("air strikes hit").
     pub fn find_subject(
@@ -229,6 +229,10 @@ impl EventNouns {
                     | "FRESH"
                     | "NEW"
                     | "'S"
+                    | "ITS"
+                    | "THEIR"
+                    | "HIS"
+                    | "HER"
                     | "-"
                     | "%"
                     | "PERCENT"
@@ -347,8 +351,8 @@ pub struct UnderFire {
 }
 
 impl EventNouns {
-    /// "The convoy *came under fire from* rebels", "Mekelle *came under heavy
-    /// bombardment by* Ethiopian forces": an act of force the subject suffers, named by
+    /// "The convoy *came under fire from* rebels", "the border town *came under
+    /// heavy shelling by* Eritrean troops": an act of force the subject suffers, named by
     /// the noun after "came under" (acts of roots 18–20 only).
     pub fn under_fire(&self, view: &View, mentions: &[crate::mentions::Mention]) -> Vec<UnderFire> {
         let mut out = Vec::new();
@@ -376,7 +380,7 @@ impl EventNouns {
                 continue;
             };
             // The subject: the last mention before "came" with only the rest of its noun
-            // phrase ("the Ethiopian city *of Mekelle*"), adverbs or auxiliaries between.
+            // phrase ("the northern city *of Gao*"), adverbs or auxiliaries between.
             let target = mentions.iter().rposition(|m| {
                 !m.members.is_empty()
                     && m.end <= k

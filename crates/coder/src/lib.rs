@@ -348,7 +348,7 @@ impl Coder {
             None => (ctx, None),
         };
         let mut mentions = mentions::find(&view, &self.dicts, record.date, &mut ctx.aliases);
-        // "OSLO (Reuters) -": the dateline says where the report was filed and by whom;
+        // "LIMA (Reuters) -": the dateline says where the report was filed and by whom;
         // its words are no party to what the sentence tells.
         // Only the first sentences can open with one (the second after a headline).
         let dateline_end = if index <= 1 {
@@ -718,7 +718,7 @@ impl Coder {
                 }
                 _ => named,
             };
-            // "Japan called the move *regrettable*": a verb of naming with a judgement
+            // "Chile called the move *regrettable*": a verb of naming with a judgement
             // after it criticises or praises (evaluations.tsv).
             let judged = match self.config.profile {
                 Profile::Cameo if named.is_none() && evaluations::naming_verb(view.up(h.head)) => {
@@ -1037,7 +1037,7 @@ impl Coder {
                         "context: the story's last attacker".to_string(),
                     )
                 }
-                // "Japan called the move regrettable", "the US welcomed the decision":
+                // "Chile called the move regrettable", "the US welcomed the decision":
                 // praise or criticism with no other party is of whoever the story last
                 // told acting.
                 None if self.config.profile == Profile::Cameo
@@ -1153,7 +1153,7 @@ impl Coder {
         drafts: &mut Vec<Draft>,
     ) {
         for u in self.nouns.under_fire(view, mentions) {
-            // "Mekelle came under bombardment": a place under fire is the story's country.
+            // "the town came under shelling": a place under fire is the story's country.
             let (targets, trule) = match u.target {
                 Some(t) => (
                     members_of(&mentions[t]),
@@ -1203,7 +1203,7 @@ impl Coder {
         }
     }
 
-    /// "'This is absolutely unacceptable,' Merkel said": a quotation that judges, whose
+    /// "'This is absolutely unacceptable,' the chancellor said": a quotation that judges, whose
     /// speaker does nothing else in the sentence, criticises or praises (evaluations.tsv)
     /// an actor it names of another country, else whoever the story last told acting.
     fn code_judging_quote(

@@ -310,9 +310,9 @@ fn atoms(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases) -
     out
 }
 
-/// "former US marine Paul Whelan": a person's name that no dictionary knows, at the end of
-/// a phrase whose actor is known, teaches the article its surname, so a later "Mr Whelan"
-/// or "Whelan said" names the same actor. Only names of two to four capitalised words
+/// "former Nigerian envoy Daniel Okafor": a person's name that no dictionary knows, at the end of
+/// a phrase whose actor is known, teaches the article its surname, so a later "Mr Okafor"
+/// or "Okafor said" names the same actor. Only names of two to four capitalised words
 /// count (one capitalised word is as often a place or an organisation), not after a
 /// preposition or article ("in Lusaka", "the Interior Ministry"), and a surname the
 /// article already knows keeps its first meaning.

@@ -68,8 +68,8 @@ impl StoryPlace {
 
     /// The country the story is in: the current sentence's place, else the one the
     /// article has named most, its dateline counting as one naming and winning a tie
-    /// (else the first named). A dateline alone does not decide: "OSLO -" opens many a
-    /// story about Iran that names Iran throughout.
+    /// (else the first named). A dateline alone does not decide: a bureau's
+    /// dateline often opens a story about another country it names throughout.
     pub fn country(&self) -> Option<&str> {
         if let Some(c) = self.here.as_deref() {
             return Some(c);

@@ -220,14 +220,14 @@ fn an_event_noun_as_subject_names_the_act() {
 #[test]
 fn more_acts_named_by_nouns() {
     assert_has(
-        &one("China launched military drills around Taiwan on Saturday."),
+        &one("China began naval drills near Taiwan on Tuesday."),
         "CHN",
         "150",
         "TWN",
     );
     assert_has(
-        &one("Spain announced official recognition of Palestine."),
-        "ESP",
+        &one("Slovenia announced its formal recognition of Palestine."),
+        "SVN",
         "054",
         "PSE",
     );
@@ -244,22 +244,22 @@ fn a_crowd_fighting_the_police_protests_violently_and_the_police_use_force() {
 #[test]
 fn a_verb_the_tagger_reads_as_a_noun_is_still_a_verb() {
     assert_has(
-        &one("The US imposed sanctions on Bosnian Serb leader Milorad Dodik."),
+        &one("The US imposed sanctions on Zambian opposition leader Mwila Banda."),
         "USA",
         "163",
-        "BIH",
+        "ZMB",
     );
 }
 
 #[test]
 fn naming_a_move_with_a_judgement_criticises_or_praises_it() {
     let got = article(&[
-        "Lithuania banned the transit of Russian goods.",
-        "Russia's foreign ministry described Lithuania's decision as “inadmissible”.",
+        "Latvia banned the transit of Belarusian goods.",
+        "Belarus's foreign ministry described Latvia's decision as “inadmissible”.",
         "Chile called the Peruvian move “regrettable”.",
         "Ghana's president called the Togolese agreement a “historic” step.",
     ]);
-    assert_has(&got[1], "RUS", "111", "LTU");
+    assert_has(&got[1], "BLR", "111", "LVA");
     assert_has(&got[2], "CHL", "111", "PER");
     assert_has(&got[3], "GHA", "051", "TGO");
     // "Called on" is an appeal, whatever follows.
@@ -298,10 +298,10 @@ fn a_crowd_that_storms_a_building_protests_violently() {
     assert!(got.iter().any(|(_, c, _)| c == "145"), "{got:?}");
     assert!(got.iter().all(|(_, c, _)| !c.starts_with("19")), "{got:?}");
     assert_has(
-        &one("Uzbek soldiers opened fire on protesters in Andijan."),
-        "UZB",
+        &one("Kenyan soldiers opened fire on protesters in Nairobi."),
+        "KEN",
         "175",
-        "UZB",
+        "KEN",
     );
 }
 
@@ -325,10 +325,10 @@ fn casualties_of_a_named_act_are_of_that_act_by_its_party() {
     assert_has(&got, "SDN", "190", "TCD");
     assert_has(&got, "TCD", "190", "SDN");
     assert_has(
-        &one("Four Israeli soldiers were killed in the Hezbollah attack."),
-        "LBN",
+        &one("Four Pakistani soldiers were killed in the Taliban ambush."),
+        "AFG",
         "190",
-        "ISR",
+        "PAK",
     );
 }
 
@@ -346,26 +346,26 @@ fn the_dateline_names_no_party() {
 #[test]
 fn recalling_or_expelling_envoys_reduces_relations() {
     assert_has(
-        &one("Ecuador withdrew its ambassador from Bogota."),
-        "ECU",
+        &one("Chile withdrew its ambassador from Lima."),
+        "CHL",
         "161",
-        "COL",
+        "PER",
     );
     assert_has(
-        &one("Venezuela expelled Colombian diplomats."),
-        "VEN",
+        &one("Nicaragua expelled Costa Rican diplomats."),
+        "NIC",
         "161",
-        "COL",
+        "CRI",
     );
 }
 
 #[test]
 fn an_announced_tariff_is_a_sanctions_threat() {
     assert_has(
-        &one("The United States will impose a 25% tariff on Colombian imports."),
-        "USA",
+        &one("Mexico will impose a 30% tariff on Guatemalan steel."),
+        "MEX",
         "1312",
-        "COL",
+        "GTM",
     );
 }
 
@@ -385,15 +385,15 @@ fn a_party_that_comes_under_fire_is_attacked_by_the_party_after_by_or_from() {
 #[test]
 fn a_quotation_announcing_a_response_threatens() {
     let got = article(&[
-        "Lithuania banned the transit of Russian goods.",
-        "“We will definitely react to such hostile actions,” the Russian foreign minister said.",
+        "Latvia banned the transit of Belarusian goods.",
+        "“We will respond firmly to these hostile steps,” the Belarusian foreign minister said.",
     ]);
-    assert_has(&got[1], "RUS", "130", "LTU");
+    assert_has(&got[1], "BLR", "130", "LVA");
 }
 
 #[test]
 fn two_parties_of_one_country_with_different_roles_act_together() {
-    let got = one("Colombian president, FARC chief sign peace pact");
+    let got = one("Colombian defence minister, FARC commander sign peace accord");
     assert_has(&got, "COLGOV", "057", "COLREB");
     assert_has(&got, "COLREB", "057", "COLGOV");
 }
