@@ -56,6 +56,17 @@ pub struct Found {
     pub subject: bool,
 }
 
+/// True when the noun ending before token `end` heads its phrase: no noun follows it
+/// ("attack *helicopters*"), except a word of time ("expelled the diplomats *yesterday*").
+fn heads(view: &View, end: usize) -> bool {
+    end >= view.len()
+        || !matches!(view.pos(end), Pos::Noun)
+        || matches!(
+            view.up(end),
+            "YESTERDAY" | "TODAY" | "TONIGHT" | "OVERNIGHT"
+        )
+}
+
 /// A verb lemma as the table writes it (`CARRY OUT` and `CARRY_OUT` alike).
 fn lemma_key(l: &str) -> String {
     l.trim().replace(' ', "_")
@@ -163,7 +174,7 @@ impl EventNouns {
                     && group_start - end <= MAX_GAP
                     && e.words.iter().enumerate().all(|(j, w)| view.up(k + j) == w)
                     // The noun heads its phrase: "strike aircraft" are no strike.
-                    && (end == group_start || !matches!(view.pos(end), Pos::Noun))
+                    && (end == group_start || heads(view, end))
                     // A longer noun ending where the one found ends ("air strikes" over
                     // "strikes").
                     && best.as_ref().is_none_or(|b| b.end == end);
@@ -201,7 +212,7 @@ impl EventNouns {
                         && e.words.iter().enumerate().all(|(j, w)| view.up(k + j) == w)
                         && e.verbs.contains(&lemma)
                         // The noun heads the phrase: "attack helicopters" is no attack.
-                        && (end >= view.len() || !matches!(view.pos(end), Pos::Noun))
+                        && heads(view, end)
                     {
                         return Some(Found {
                             code: e.code.clone(),

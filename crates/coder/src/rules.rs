@@ -239,6 +239,11 @@ impl Rules {
                     .filter_map(|i| actor.get(i..i + 3))
                     .any(|g| roles.iter().any(|r| r == g))
         };
+        // A crowd and the police of one country: foreign troops firing on civilians
+        // fight, they do not police a protest.
+        if source.get(..3) != target.get(..3) {
+            return None;
+        }
         self.role_codes
             .iter()
             .find(|(c, s, t, _)| c == code && has(source, s) && has(target, t))
