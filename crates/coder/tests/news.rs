@@ -397,3 +397,11 @@ fn two_parties_of_one_country_with_different_roles_act_together() {
     assert_has(&got, "COLGOV", "057", "COLREB");
     assert_has(&got, "COLREB", "057", "COLGOV");
 }
+
+#[test]
+fn describing_and_consequence_verbs_name_no_act() {
+    let got = one("Turkey arranged the exchange, involving Peruvian officials.");
+    assert!(got.iter().all(|(_, c, _)| c != "012"), "{got:?}");
+    let got = one("The Malian coup led to sanctions by Senegal, officials said.");
+    assert!(got.iter().all(|(_, c, _)| !c.starts_with("03")), "{got:?}");
+}
