@@ -249,6 +249,8 @@ impl EventNouns {
                     | "PERCENT"
                     | "PER"
                     | "CENT"
+                    // "placed the president *under* house arrest".
+                    | "UNDER"
             );
             // "agreed *to* a ceasefire", "agreed *on* a truce".
             let preposition = k == from && matches!(up, "TO" | "ON" | "UPON");

@@ -405,3 +405,19 @@ fn describing_and_consequence_verbs_name_no_act() {
     let got = one("The Malian coup led to sanctions by Senegal, officials said.");
     assert!(got.iter().all(|(_, c, _)| !c.starts_with("03")), "{got:?}");
 }
+
+#[test]
+fn house_arrest_revoked_visas_and_tear_gas_are_named_by_their_nouns() {
+    assert_has(
+        &one("Guinea's army placed President Alpha Conde under house arrest in Conakry."),
+        "GIN",
+        "173",
+        "GIN",
+    );
+    assert_has(
+        &one("The United States revoked the visas of dozens of Nicaraguan officials."),
+        "USA",
+        "172",
+        "NIC",
+    );
+}
