@@ -415,7 +415,7 @@ fn house_arrest_and_revoked_visas_are_named_by_their_nouns() {
         "GIN",
     );
     assert_has(
-        &one("The United States revoked the visas of dozens of Nicaraguan officials."),
+        &one("The United States revoked visas for twelve Nicaraguan officials."),
         "USA",
         "172",
         "NIC",
