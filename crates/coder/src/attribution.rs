@@ -6,6 +6,7 @@
 
 use crate::mentions::{Member, Mention};
 use crate::quotes::Speech;
+use crate::rules::{rows, word_set};
 use crate::view::View;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
@@ -27,36 +28,16 @@ struct Words {
 
 fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut w = Words {
-            cues: FxHashSet::default(),
-            phrases: Vec::new(),
-            anonymous: FxHashSet::default(),
-            reporting: FxHashSet::default(),
-            between: FxHashSet::default(),
-            lead: FxHashSet::default(),
-        };
-        for line in TABLE.lines() {
-            let line = line.split('#').next().unwrap_or("").trim_end();
-            let Some((kind, rest)) = line.split_once('\t') else {
-                continue;
-            };
-            let set = match kind {
-                "cue" => &mut w.cues,
-                "anonymous" => &mut w.anonymous,
-                "reporting" => &mut w.reporting,
-                "between" => &mut w.between,
-                "lead" => &mut w.lead,
-                "phrase" => {
-                    w.phrases
-                        .push(rest.split('\t').map(|s| s.trim().to_string()).collect());
-                    continue;
-                }
-                _ => continue,
-            };
-            set.extend(rest.split_whitespace().map(str::to_string));
-        }
-        w
+    WORDS.get_or_init(|| Words {
+        cues: word_set(TABLE, "cue"),
+        phrases: rows(TABLE)
+            .filter(|r| r[0] == "phrase")
+            .map(|r| r[1..].iter().map(|w| w.to_string()).collect())
+            .collect(),
+        anonymous: word_set(TABLE, "anonymous"),
+        reporting: word_set(TABLE, "reporting"),
+        between: word_set(TABLE, "between"),
+        lead: word_set(TABLE, "lead"),
     })
 }
 

@@ -3,6 +3,7 @@
 //! (051), and so does a quotation with such a word when its speaker does nothing else in
 //! the sentence ("'This is absolutely *unacceptable*,' the chancellor said").
 
+use crate::rules::word_set;
 use crate::view::View;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
@@ -22,28 +23,11 @@ struct Words {
 
 fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut w = Words {
-            verbs: FxHashSet::default(),
-            negative: FxHashSet::default(),
-            positive: FxHashSet::default(),
-            threat: FxHashSet::default(),
-        };
-        for line in TABLE.lines() {
-            let line = line.split('#').next().unwrap_or("").trim_end();
-            let Some((kind, rest)) = line.split_once('\t') else {
-                continue;
-            };
-            let set = match kind {
-                "verb" => &mut w.verbs,
-                "negative" => &mut w.negative,
-                "positive" => &mut w.positive,
-                "threat" => &mut w.threat,
-                _ => continue,
-            };
-            set.extend(rest.split_whitespace().map(str::to_string));
-        }
-        w
+    WORDS.get_or_init(|| Words {
+        verbs: word_set(TABLE, "verb"),
+        negative: word_set(TABLE, "negative"),
+        positive: word_set(TABLE, "positive"),
+        threat: word_set(TABLE, "threat"),
     })
 }
 

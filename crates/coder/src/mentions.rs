@@ -187,11 +187,9 @@ fn actor_alts(dicts: &DictSet, id: u32, date: NaiveDate) -> Vec<(String, Why)> {
 fn guideline_code(code: &str) -> String {
     static TABLE: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        include_str!("../../../data/rules/actor-codes.tsv")
-            .lines()
-            .map(|l| l.split('#').next().unwrap_or("").trim())
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+        crate::rules::rows(include_str!("../../../data/rules/actor-codes.tsv"))
+            .filter(|r| r.len() >= 2)
+            .map(|r| (r[0].to_string(), r[1].to_string()))
             .collect()
     });
     match table

@@ -70,11 +70,25 @@ const IMPLICIT: &str = include_str!("../../../data/rules/implicit-parties.tsv");
 const ROLE_CODES: &str = include_str!("../../../data/rules/role-codes.tsv");
 const NOT_ACTS: &str = include_str!("../../../data/rules/not-acts.tsv");
 
-fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+/// The rows of a rule table: tab-separated columns, `#` comments and blank lines left out.
+pub(crate) fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim_end())
         .filter(|l| !l.trim().is_empty())
         .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// The words (second column, space-separated) of every row of a rule table whose first
+/// column is `kind`.
+pub(crate) fn word_set(text: &str, kind: &str) -> rustc_hash::FxHashSet<String> {
+    rows(text)
+        .filter(|r| r[0] == kind && r.len() >= 2)
+        .flat_map(|r| {
+            r[1].split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 fn prefix_table(text: &str) -> Vec<(String, String)> {
@@ -158,14 +172,7 @@ impl Rules {
                 t.sort_by_key(|row| std::cmp::Reverse(row.0.len()));
                 t
             },
-            not_acts: rows(NOT_ACTS)
-                .filter(|r| r[0] == "lemma" && r.len() >= 2)
-                .flat_map(|r| {
-                    r[1].split_whitespace()
-                        .map(str::to_string)
-                        .collect::<Vec<_>>()
-                })
-                .collect(),
+            not_acts: word_set(NOT_ACTS, "lemma"),
             not_act_phrases: rows(NOT_ACTS)
                 .filter(|r| r[0] == "phrase" && r.len() >= 3)
                 .map(|r| (r[1].to_string(), r[2].to_string()))
@@ -177,14 +184,7 @@ impl Rules {
                     (r[0].to_string(), roles(r[1]), roles(r[2]), r[3].to_string())
                 })
                 .collect(),
-            not_states: rows(STATE_ROLES)
-                .filter(|r| r[0] == "!" && r.len() >= 2)
-                .flat_map(|r| {
-                    r[1].split_whitespace()
-                        .map(str::to_string)
-                        .collect::<Vec<_>>()
-                })
-                .collect(),
+            not_states: word_set(STATE_ROLES, "!"),
         }
     }
 

@@ -433,29 +433,24 @@ impl Tagger {
             .filter(|&i| tokens[i as usize].pos != Pos::Punct)
             .collect();
         let mut tags = Vec::with_capacity(idx.len());
-        let words: Vec<&str> = idx
-            .iter()
-            .map(|&i| tokens[i as usize].text.as_str())
-            .collect();
-        if title_case(&words) {
+        let word = |k: usize| tokens[idx[k] as usize].text.as_str();
+        if title_case((0..idx.len()).map(word)) {
             // "Kenyan Police Arrest Opposition Activists": the model reads a capital as a
             // name, so every word is a proper noun. Words it knows are given to it as they
             // would be written in running text; the first keeps its capital as usual.
-            let lowered: Vec<String> = words
-                .iter()
-                .enumerate()
-                .map(|(k, w)| {
-                    let lower = w.to_lowercase();
+            let lowered: Vec<String> = (0..idx.len())
+                .map(|k| {
+                    let lower = word(k).to_lowercase();
                     if k > 0 && self.knows(&lower) {
                         lower
                     } else {
-                        (*w).to_string()
+                        word(k).to_string()
                     }
                 })
                 .collect();
             self.tag_ids(lowered.len(), |k| lowered[k].as_str(), &mut tags);
         } else {
-            self.tag_ids(words.len(), |k| words[k], &mut tags);
+            self.tag_ids(idx.len(), word, &mut tags);
         }
         for (&i, t) in idx.iter().zip(tags) {
             tokens[i as usize].pos = self.pos[t as usize];
@@ -609,19 +604,20 @@ mod tests;
 /// or more letters, nearly all of them capitalised ("Kenyan Police Arrest Opposition
 /// Activists"). Running text has lower-case verbs and nouns; a sentence of names alone is
 /// rare and short.
-fn title_case(words: &[&str]) -> bool {
-    if words.len() > 20 {
-        return false;
+fn title_case<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    let (mut n, mut long, mut caps) = (0, 0, 0);
+    for w in words {
+        n += 1;
+        if n > 20 {
+            return false;
+        }
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            caps += usize::from(
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase),
+            );
+        }
     }
-    let long: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    let caps = long
-        .iter()
-        .filter(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
-        })
-        .count();
-    long.len() >= 3 && caps * 5 >= long.len() * 4
+    long >= 3 && caps * 5 >= long * 4
 }
