@@ -622,6 +622,12 @@ impl Coder {
                     let block = &verbs.blocks[bi];
                     for pi in self.index.candidates(bi, &present) {
                         let p = &block.patterns[pi];
+                        if p.noted_verb.as_ref().is_some_and(|v| {
+                            self.rules
+                                .foreign_pattern(v, &verbs.forms[f as usize].lemma)
+                        }) {
+                            continue;
+                        }
                         let info = self.index.info(bi, pi);
                         if let Some(m) =
                             patterns::try_match(view, &self.index, mentions, h, p, info, limit)

@@ -31,6 +31,8 @@ pub struct Rules {
     implicit: Vec<(String, (Implied, Implied))>,
     /// Verb lemmas that never name an act (`not-acts.tsv`).
     not_acts: rustc_hash::FxHashSet<String>,
+    /// Verbs whose commented patterns match them alone (`own-patterns.tsv`).
+    own_patterns: rustc_hash::FxHashSet<String>,
     /// Word pairs whose first word is then no verb ("according to").
     not_act_phrases: Vec<(String, String)>,
     /// (code, source roles, target roles, new code): codes that depend on the parties.
@@ -69,6 +71,7 @@ const MUTUAL: &str = include_str!("../../../data/rules/mutual-verbs.tsv");
 const IMPLICIT: &str = include_str!("../../../data/rules/implicit-parties.tsv");
 const ROLE_CODES: &str = include_str!("../../../data/rules/role-codes.tsv");
 const NOT_ACTS: &str = include_str!("../../../data/rules/not-acts.tsv");
+const OWN_PATTERNS: &str = include_str!("../../../data/rules/own-patterns.tsv");
 
 /// The rows of a rule table: tab-separated columns, `#` comments and blank lines left out.
 pub(crate) fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -173,6 +176,10 @@ impl Rules {
                 t
             },
             not_acts: word_set(NOT_ACTS, "lemma"),
+            own_patterns: word_set(OWN_PATTERNS, "lemma")
+                .into_iter()
+                .map(|v| v.replace('_', " "))
+                .collect(),
             not_act_phrases: rows(NOT_ACTS)
                 .filter(|r| r[0] == "phrase" && r.len() >= 3)
                 .map(|r| (r[1].to_string(), r[2].to_string()))
@@ -217,6 +224,12 @@ impl Rules {
             return None;
         }
         self.state_roles.get(code.get(..2)?).map(String::as_str)
+    }
+
+    /// True when a pattern written for verb `noted` (its comment names it) may not match
+    /// verb `lemma` of the same block: `noted` has a sense of its own (`own-patterns.tsv`).
+    pub fn foreign_pattern(&self, noted: &str, lemma: &str) -> bool {
+        noted != lemma && self.own_patterns.contains(noted)
     }
 
     /// True when verb `lemma`, whose form `word` is followed by `next` (upper case), names

@@ -421,3 +421,13 @@ fn house_arrest_and_revoked_visas_are_named_by_their_nouns() {
         "NIC",
     );
 }
+
+#[test]
+fn a_verbs_own_pattern_does_not_carry_over_to_its_block_mates() {
+    // "welcome X to" is hosting a visit; "praise X to" is still praise.
+    let got = one("The Nigerian leader praised Ghana to reporters on Monday.");
+    assert_has(&got, "NGA", "051", "GHA");
+    assert!(!got.iter().any(|(_, c, _)| c.starts_with("04")), "{got:?}");
+    let got = one("Kenya's foreign minister welcomed the Ugandan president to Nairobi.");
+    assert_has(&got, "KENGOV", "043", "UGAGOV");
+}

@@ -44,6 +44,8 @@ pub(crate) struct RawPattern {
     pub code: CodePair,
     /// The line without its comment.
     pub text: String,
+    /// The verb the line's comment names, if any (see [`Pattern::noted_verb`]).
+    pub noted_verb: Option<String>,
     pub origin: Origin,
 }
 
@@ -614,10 +616,12 @@ pub(crate) fn compile(
         if let Some(s) = stats.iter_mut().find(|s| *s.name == *raw.origin.file) {
             s.add("patterns", list.len());
         }
+        let noted_verb = noted_verb(&raw, dict);
         let block = &mut dict.blocks[raw.block as usize];
         for elems in list {
             block.patterns.push(Pattern {
                 elems,
+                noted_verb: noted_verb.clone(),
                 code: raw.code.clone(),
                 text: raw.text.clone(),
                 origin: raw.origin.clone(),
@@ -625,6 +629,16 @@ pub(crate) fn compile(
         }
     }
     Ok(())
+}
+
+/// The verb of its block that a pattern's comment names, if any (a comment may also be a
+/// date, initials or a note).
+fn noted_verb(raw: &RawPattern, dict: &VerbDict) -> Option<String> {
+    let verb = raw.noted_verb.as_ref()?;
+    dict.forms
+        .iter()
+        .any(|f| f.block == raw.block && f.lemma == *verb)
+        .then(|| verb.clone())
 }
 
 /// Compiles one pattern body into one or more element lists.

@@ -443,6 +443,10 @@ pub struct Pattern {
     /// All elements, including exactly one [`Elem::Verb`] (patterns without `*` are
     /// read as `* …` and reported as a warning).
     pub elems: Vec<PElem>,
+    /// The verb of its block that the line's comment names (`# HEAD`), as
+    /// [`VerbForm::lemma`]: the verb the pattern was written for. A coder may keep the
+    /// pattern to that verb where the verb has a sense its block-mates lack.
+    pub noted_verb: Option<String>,
     /// The code the pattern assigns (the null code `[---]` makes a pattern that matches
     /// but codes nothing, which blocks the verb's default).
     pub code: CodePair,

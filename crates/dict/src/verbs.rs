@@ -168,6 +168,7 @@ impl VerbReader {
                         body: body_text.to_string(),
                         code,
                         text: body.to_string(),
+                        noted_verb: noted_verb(t),
                         origin,
                     }),
                     Err(m) => sink.report(&origin, m)?,
@@ -367,6 +368,16 @@ fn parse_header(body: &str) -> Result<(String, Option<String>), String> {
 }
 
 /// Splits the text of a pattern line (after `-`) into the pattern and its code.
+/// The verb a pattern line's comment names (`- * (TO)  [042:043]  # HEAD` → `HEAD`): the
+/// word the dictionary's authors wrote the pattern for. `None` when the comment does not
+/// start with a word in capitals (dates, initials and notes are not verbs).
+fn noted_verb(line: &str) -> Option<String> {
+    let comment = line.split_once('#')?.1;
+    let word = comment.split_whitespace().next()?;
+    (word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'))
+        .then(|| word.replace('_', " "))
+}
+
 fn split_pattern_line(rest: &str) -> Result<(&str, CodePair), String> {
     let rest = rest.trim();
     let Some(open) = rest.rfind('[') else {

@@ -498,3 +498,26 @@ SCRAP {SCRAPS};shan   8/30/93
         other => panic!("{:?}", other.map(|s| s.0.warnings)),
     }
 }
+
+#[test]
+fn a_pattern_knows_the_verb_its_comment_names() {
+    let text = "\
+####### VERB PATTERNS #######
+---  MANAGE   [060]  ---
+STEER
+HEAD
+STEP_UP
+- * (TO)                  [042:043]     # HEAD
+- * ATTACKS               [190]         # STEP_UP
+- * TALKS                 [046]         # 2/19/96 added
+- * SUMMIT                [042]         # SUMMIT
+";
+    let (set, _) = ok(text);
+    let noted: Vec<Option<&str>> = block(&set, "MANAGE")
+        .patterns
+        .iter()
+        .map(|p| p.noted_verb.as_deref())
+        .collect();
+    // A date is no verb, and neither is a word that is not a verb of the block.
+    assert_eq!(noted, [Some("HEAD"), Some("STEP UP"), None, None]);
+}
