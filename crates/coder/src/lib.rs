@@ -732,6 +732,14 @@ impl Coder {
                 }
                 _ => None,
             };
+            if matches[i].is_none()
+                && named.is_none()
+                && judged.is_none()
+                && self.config.profile == Profile::Cameo
+                && self.rules.bare_no_act(&form.lemma)
+            {
+                continue;
+            }
             let (pair, pattern, matched) = match judged {
                 Some(j) => (
                     CodePair {

@@ -31,6 +31,8 @@ pub struct Rules {
     implicit: Vec<(String, (Implied, Implied))>,
     /// Verb lemmas that never name an act (`not-acts.tsv`).
     not_acts: rustc_hash::FxHashSet<String>,
+    /// Verbs that code only through a pattern or an event noun (`bare` in `not-acts.tsv`).
+    bare_no_act: rustc_hash::FxHashSet<String>,
     /// Verbs whose commented patterns match them alone (`own-patterns.tsv`).
     own_patterns: rustc_hash::FxHashSet<String>,
     /// Word pairs whose first word is then no verb ("according to").
@@ -176,6 +178,7 @@ impl Rules {
                 t
             },
             not_acts: word_set(NOT_ACTS, "lemma"),
+            bare_no_act: word_set(NOT_ACTS, "bare"),
             own_patterns: word_set(OWN_PATTERNS, "lemma")
                 .into_iter()
                 .map(|v| v.replace('_', " "))
@@ -224,6 +227,12 @@ impl Rules {
             return None;
         }
         self.state_roles.get(code.get(..2)?).map(String::as_str)
+    }
+
+    /// True when verb `lemma` names no act by its dictionary default alone: it needs a
+    /// pattern or an event noun ("ordered the expulsion"; not "the party that controls").
+    pub fn bare_no_act(&self, lemma: &str) -> bool {
+        self.bare_no_act.contains(lemma)
     }
 
     /// True when a pattern written for verb `noted` (its comment names it) may not match

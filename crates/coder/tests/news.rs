@@ -431,3 +431,28 @@ fn a_verbs_own_pattern_does_not_carry_over_to_its_block_mates() {
     let got = one("Kenya's foreign minister welcomed the Ugandan president to Nairobi.");
     assert_has(&got, "KENGOV", "043", "UGAGOV");
 }
+
+#[test]
+fn verbs_whose_default_names_no_act_need_a_pattern_or_a_noun() {
+    assert_eq!(
+        one("The Kenyan ruling party controls the northern region of Uganda."),
+        Vec::<Triple>::new()
+    );
+    assert_eq!(
+        one("The Nigerian minister left Ghana on Monday."),
+        Vec::<Triple>::new()
+    );
+    // What was ordered or traded still decides.
+    let got = one("Kenya ordered the expulsion of Uganda's ambassador.");
+    assert!(
+        got.iter()
+            .any(|(s, c, _)| s.starts_with("KEN") && c.starts_with("16")),
+        "{got:?}"
+    );
+    assert_has(
+        &one("The Chadian army traded fire with Sudanese troops."),
+        "TCD",
+        "193",
+        "SDN",
+    );
+}
