@@ -169,16 +169,20 @@ pub fn sentence(
     result.pending.boundaries.extend(boundaries(view, &places));
     // Where someone spoke: after a statement's verb, or after a reporting verb, which is
     // never coded itself ("…, an official said in Vienna").
-    let statements: Vec<usize> = result
-        .events
-        .iter()
-        .filter(|e| e.root == "01" && in_view(view, e))
-        .filter_map(|e| token_at(view, e.provenance.verb_span.start))
-        .chain(
-            (0..view.len())
-                .filter(|&k| view.pos(k).is_verb() && crate::attribution::is_reporting(view.up(k))),
-        )
-        .collect();
+    let statements: Vec<usize> =
+        if places.is_empty() {
+            Vec::new()
+        } else {
+            result
+                .events
+                .iter()
+                .filter(|e| e.root == "01" && in_view(view, e))
+                .filter_map(|e| token_at(view, e.provenance.verb_span.start))
+                .chain((0..view.len()).filter(|&k| {
+                    view.pos(k).is_verb() && crate::attribution::is_reporting(view.up(k))
+                }))
+                .collect()
+        };
     result.pending.spoken.extend(places.iter().map(|m| {
         statements
             .iter()

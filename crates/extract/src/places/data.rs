@@ -91,6 +91,8 @@ pub(crate) struct Data {
     pub heads: Vec<u32>,
     pub names: Vec<NameRec>,
     pub demonyms: FxHashMap<&'static str, u16>,
+    /// The first words of the demonyms of more than one word ("SOUTH" of "SOUTH KOREAN").
+    pub demonym_firsts: FxHashSet<&'static str>,
     pub common: FxHashSet<&'static str>,
     /// Every string built at load time (see [`leak`]).
     pub leaked: Vec<&'static str>,
@@ -369,7 +371,11 @@ impl Data {
         for f in rows(DEMONYMS) {
             if let (Some(&c), Some(names)) = (d.by_code.get(f[0]), f.get(1)) {
                 for n in names.split('|') {
-                    d.demonyms.insert(leak(&mut d.leaked, fold_name(n)), c);
+                    let key = leak(&mut d.leaked, fold_name(n));
+                    if let Some((first, _)) = key.split_once(' ') {
+                        d.demonym_firsts.insert(first);
+                    }
+                    d.demonyms.insert(key, c);
                 }
             }
         }

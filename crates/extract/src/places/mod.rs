@@ -565,7 +565,12 @@ impl Gazetteer {
     }
 
     fn demonym(&self, tokens: &[Token], i: usize, buf: &mut String) -> Option<(usize, u16)> {
-        if i + 1 < tokens.len() && is_cap(&tokens[i + 1]) {
+        // Two-word demonyms ("South Korean") are looked up only when the first word is
+        // the first word of one, sparing a key built for every pair of capitals.
+        if i + 1 < tokens.len()
+            && is_cap(&tokens[i + 1])
+            && self.d.demonym_firsts.contains(fold(&tokens[i].upper, buf))
+        {
             let mut two = String::with_capacity(24);
             two.push_str(fold(&tokens[i].upper, buf));
             two.push(' ');
