@@ -302,7 +302,12 @@ pub fn finish(record: &Article, ctx: &mut ArticleContext, results: &mut [Sentenc
             ctx.geo.add_located(&n.mention);
         }
     }
-    let scene = ctx.geo.scene();
+    // The scene is only needed to place events; most records of a long article have none.
+    let scene = if results.iter().any(|r| !r.events.is_empty()) {
+        ctx.geo.scene()
+    } else {
+        None
+    };
     let geo = locate::Article {
         scene: scene.as_ref(),
         dateline: ctx.geo.dateline(),
