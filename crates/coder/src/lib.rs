@@ -16,6 +16,7 @@ mod attribution;
 mod diagnose;
 mod evaluations;
 mod event_nouns;
+mod expulsions;
 mod grammar;
 mod mentions;
 mod nominals;
@@ -395,6 +396,7 @@ impl Coder {
         }
         if self.config.profile == Profile::Cameo {
             self.code_under_fire(&view, &mentions, ctx, &mut drafts);
+            self.code_sent_home(&view, &mentions, &hits, ctx, &mut drafts);
         }
         if self.config.profile == Profile::Cameo
             && let Some((_, _, who)) = &quote_speaker
@@ -1213,6 +1215,74 @@ impl Coder {
             for d in &mut drafts[first..] {
                 d.hit = None;
                 d.words = (u.verb, u.noun.end);
+            }
+        }
+    }
+
+    /// "The envoys were told to quit the capital within a week": the host expels them (161). The
+    /// host is a party of another country the sentence names, else the other of the two
+    /// parties the story is about. The verbs of the construction ("given", "leave") name no
+    /// act of their own.
+    fn code_sent_home(
+        &self,
+        view: &view::View,
+        mentions: &[Mention],
+        hits: &[verbs::VerbHit],
+        ctx: &ArticleContext,
+        drafts: &mut Vec<Draft>,
+    ) {
+        for e in expulsions::find(view, mentions) {
+            let targets = members_of(&mentions[e.envoy]);
+            let own = targets[0].base.get(..3).unwrap_or_default().to_string();
+            let (sources, srule) = if e.hosts.is_empty() {
+                let other: Vec<Member> = ctx
+                    .parties
+                    .iter()
+                    .filter(|p| p.base.get(..3).is_some_and(|c| c != own))
+                    .take(1)
+                    .cloned()
+                    .collect();
+                (other, "the story's other party")
+            } else {
+                let named = e.hosts.iter().flat_map(|&h| members_of(&mentions[h]));
+                (named.collect(), "host named in the sentence")
+            };
+            if sources.is_empty() {
+                continue;
+            }
+            drafts.retain(|d| {
+                d.hit
+                    .is_none_or(|h| hits[h].head != e.compel && hits[h].head != e.depart)
+            });
+            let pair = CodePair {
+                active: Some(expulsions::CODE.to_string()),
+                passive: None,
+            };
+            let entry = format!(
+                "expulsions.tsv {} … {}",
+                view.up(e.compel),
+                view.up(e.depart)
+            );
+            let first = drafts.len();
+            for s in &sources {
+                for t in &targets {
+                    self.push(
+                        drafts,
+                        s,
+                        srule,
+                        t,
+                        "diplomats sent home",
+                        &pair,
+                        0,
+                        &entry,
+                        &entry,
+                        &["diplomats made to leave: expelled".to_string()],
+                    );
+                }
+            }
+            for d in &mut drafts[first..] {
+                d.hit = None;
+                d.words = (e.depart, e.depart + 1);
             }
         }
     }

@@ -257,8 +257,22 @@ pub fn try_match(
     if !match_backward(&ctx, before, before.len(), bound, &mut m) {
         return None;
     }
-    m.weight = pattern.elems.len() - 1;
+    m.weight = weight(&pattern.elems) - 1;
     Some(m)
+}
+
+/// How specific a pattern is: its words and markers, counting each word of a noun phrase
+/// and of a prepositional phrase's object, so that "cut {DIPLOMATIC TIES}" outranks "cut
+/// TIES" on "cut diplomatic ties".
+fn weight(elems: &[PElem]) -> usize {
+    elems
+        .iter()
+        .map(|e| match &e.elem {
+            Elem::NounPhrase(words) => words.len().max(1),
+            Elem::Prep { object, .. } => 1 + weight(object),
+            _ => 1,
+        })
+        .sum()
 }
 
 fn match_forward(

@@ -456,3 +456,34 @@ fn verbs_whose_default_names_no_act_need_a_pattern_or_a_noun() {
         "SDN",
     );
 }
+
+#[test]
+fn diplomats_made_to_leave_are_expelled_by_their_host() {
+    let got = one("Ugandan envoys in Kenya and Tanzania were ordered to depart within two days.");
+    assert_has(&got, "KEN", "161", "UGA");
+    assert_has(&got, "TZA", "161", "UGA");
+    let got = one("Kenya gave Uganda's consuls three days to quit Nairobi.");
+    assert_eq!(got.len(), 1, "the giving is no act of its own: {got:?}");
+    assert_has(&got, "KEN", "161", "UGA");
+    assert_has(
+        &one("Kenya said the Ugandan ambassador would have to leave."),
+        "KEN",
+        "161",
+        "UGA",
+    );
+    assert_eq!(
+        one("The Ugandan ambassador was not asked to leave Kenya."),
+        Vec::<Triple>::new()
+    );
+}
+
+#[test]
+fn the_most_specific_pattern_counts_every_word_of_its_noun_phrase() {
+    // "cut {DIPLOMATIC TIES}" outranks "cut TIES".
+    assert_has(
+        &one("Egypt cut diplomatic ties with Qatar on Monday."),
+        "EGY",
+        "161",
+        "QAT",
+    );
+}
