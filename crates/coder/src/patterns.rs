@@ -261,15 +261,15 @@ pub fn try_match(
     Some(m)
 }
 
-/// How specific a pattern is: its words and markers, counting each word of a noun phrase
-/// and of a prepositional phrase's object, so that "cut {DIPLOMATIC TIES}" outranks "cut
-/// TIES" on "cut diplomatic ties".
+/// How specific a pattern is: its elements, each word of a noun phrase counting, so that
+/// "cut {DIPLOMATIC TIES}" outranks "cut TIES" on "cut diplomatic ties". A prepositional
+/// phrase counts once whatever its object: the dictionaries write "(FOR TALKS)" and
+/// "(FOR)" as two readings of one construction, not as general and specific.
 fn weight(elems: &[PElem]) -> usize {
     elems
         .iter()
         .map(|e| match &e.elem {
             Elem::NounPhrase(words) => words.len().max(1),
-            Elem::Prep { object, .. } => 1 + weight(object),
             _ => 1,
         })
         .sum()
