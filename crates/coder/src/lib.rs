@@ -1129,32 +1129,19 @@ impl Coder {
             },
         );
         for n in found {
-            let pair = CodePair {
-                active: Some(n.code.clone()),
-                passive: None,
-            };
-            let first = drafts.len();
             let (srcs, how) = &n.source;
-            for s in srcs {
-                for t in &mentions[n.target].members {
-                    self.push(
-                        drafts,
-                        s,
-                        how,
-                        t,
-                        &format!("addressee ({})", mentions[n.target].how),
-                        &pair,
-                        0,
-                        &format!("speech-nouns.tsv {}", view.up(n.noun)),
-                        &format!("speech-nouns.tsv {}", view.up(n.noun)),
-                        &["speech act named by a noun".to_string()],
-                    );
-                }
-            }
-            for d in &mut drafts[first..] {
-                d.hit = None;
-                d.words = (n.noun, n.noun + 1);
-            }
+            self.push_unverbed(
+                drafts,
+                (srcs, how),
+                (
+                    &mentions[n.target].members,
+                    &format!("addressee ({})", mentions[n.target].how),
+                ),
+                &n.code,
+                &format!("speech-nouns.tsv {}", view.up(n.noun)),
+                "speech act named by a noun",
+                (n.noun, n.noun + 1),
+            );
         }
     }
 
@@ -1190,32 +1177,15 @@ impl Coder {
                     None => continue,
                 },
             };
-            let pair = CodePair {
-                active: Some(u.noun.code.clone()),
-                passive: None,
-            };
-            let entry = format!("event-nouns.tsv {}", view.words(u.noun.start, u.noun.end));
-            let first = drafts.len();
-            for s in &sources {
-                for tm in &targets {
-                    self.push(
-                        drafts,
-                        s,
-                        &srule,
-                        tm,
-                        &trule,
-                        &pair,
-                        0,
-                        &entry,
-                        &entry,
-                        &["came under an act of force".to_string()],
-                    );
-                }
-            }
-            for d in &mut drafts[first..] {
-                d.hit = None;
-                d.words = (u.verb, u.noun.end);
-            }
+            self.push_unverbed(
+                drafts,
+                (&sources, &srule),
+                (&targets, &trule),
+                &u.noun.code,
+                &format!("event-nouns.tsv {}", view.words(u.noun.start, u.noun.end)),
+                "came under an act of force",
+                (u.verb, u.noun.end),
+            );
         }
     }
 
@@ -1254,36 +1224,19 @@ impl Coder {
                 d.hit
                     .is_none_or(|h| hits[h].head != e.compel && hits[h].head != e.depart)
             });
-            let pair = CodePair {
-                active: Some(expulsions::CODE.to_string()),
-                passive: None,
-            };
-            let entry = format!(
-                "expulsions.tsv {} … {}",
-                view.up(e.compel),
-                view.up(e.depart)
+            self.push_unverbed(
+                drafts,
+                (&sources, srule),
+                (&targets, "diplomats sent home"),
+                expulsions::CODE,
+                &format!(
+                    "expulsions.tsv {} … {}",
+                    view.up(e.compel),
+                    view.up(e.depart)
+                ),
+                "diplomats made to leave: expelled",
+                (e.depart, e.depart + 1),
             );
-            let first = drafts.len();
-            for s in &sources {
-                for t in &targets {
-                    self.push(
-                        drafts,
-                        s,
-                        srule,
-                        t,
-                        "diplomats sent home",
-                        &pair,
-                        0,
-                        &entry,
-                        &entry,
-                        &["diplomats made to leave: expelled".to_string()],
-                    );
-                }
-            }
-            for d in &mut drafts[first..] {
-                d.hit = None;
-                d.words = (e.depart, e.depart + 1);
-            }
         }
     }
 
@@ -1323,27 +1276,55 @@ impl Coder {
                 None => return,
             },
         };
-        let first = drafts.len();
+        self.push_unverbed(
+            drafts,
+            (std::slice::from_ref(who), "speaker of the quotation"),
+            (std::slice::from_ref(&target), rule),
+            j.code,
+            &format!("evaluations.tsv {}", view.up(j.word)),
+            "a quotation that judges",
+            (j.word, j.word + 1),
+        );
+    }
+
+    /// Drafts an act that no verb hit names (a noun, a construction, a quotation): one
+    /// event per source and target, coded `code`, `entry` serving as both pattern and
+    /// dictionary entry, `rule` as the rule applied, `words` as the words that name it.
+    #[allow(clippy::too_many_arguments)]
+    fn push_unverbed(
+        &self,
+        drafts: &mut Vec<Draft>,
+        (sources, srule): (&[Member], &str),
+        (targets, trule): (&[Member], &str),
+        code: &str,
+        entry: &str,
+        rule: &str,
+        words: (usize, usize),
+    ) {
         let pair = CodePair {
-            active: Some(j.code.to_string()),
+            active: Some(code.to_string()),
             passive: None,
         };
-        let entry = format!("evaluations.tsv {}", view.up(j.word));
-        self.push(
-            drafts,
-            who,
-            "speaker of the quotation",
-            &target,
-            rule,
-            &pair,
-            0,
-            &entry,
-            &entry,
-            &["a quotation that judges".to_string()],
-        );
+        let first = drafts.len();
+        for s in sources {
+            for t in targets {
+                self.push(
+                    drafts,
+                    s,
+                    srule,
+                    t,
+                    trule,
+                    &pair,
+                    0,
+                    entry,
+                    entry,
+                    &[rule.to_string()],
+                );
+            }
+        }
         for d in &mut drafts[first..] {
             d.hit = None;
-            d.words = (j.word, j.word + 1);
+            d.words = words;
         }
     }
 

@@ -597,6 +597,11 @@ pub(crate) fn compile(
             members,
         });
     }
+    let lemmas: FxHashSet<(BlockId, String)> = dict
+        .forms
+        .iter()
+        .map(|f| (f.block, f.lemma.clone()))
+        .collect();
     for raw in raw_patterns {
         let mut notes = Vec::new();
         let compiled = compile_one(&raw.body, &table, vocab, &mut notes);
@@ -616,7 +621,7 @@ pub(crate) fn compile(
         if let Some(s) = stats.iter_mut().find(|s| *s.name == *raw.origin.file) {
             s.add("patterns", list.len());
         }
-        let noted_verb = noted_verb(&raw, dict);
+        let noted_verb = noted_verb(&raw, &lemmas);
         let block = &mut dict.blocks[raw.block as usize];
         for elems in list {
             block.patterns.push(Pattern {
@@ -632,12 +637,11 @@ pub(crate) fn compile(
 }
 
 /// The verb of its block that a pattern's comment names, if any (a comment may also be a
-/// date, initials or a note).
-fn noted_verb(raw: &RawPattern, dict: &VerbDict) -> Option<String> {
+/// date, initials or a note). `lemmas` holds every (block, lemma) of the dictionary.
+fn noted_verb(raw: &RawPattern, lemmas: &FxHashSet<(BlockId, String)>) -> Option<String> {
     let verb = raw.noted_verb.as_ref()?;
-    dict.forms
-        .iter()
-        .any(|f| f.block == raw.block && f.lemma == *verb)
+    lemmas
+        .contains(&(raw.block, verb.clone()))
         .then(|| verb.clone())
 }
 
