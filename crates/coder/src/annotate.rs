@@ -73,6 +73,7 @@ pub fn sentence(
     speech: &Speech,
     quote_speaker: Option<(usize, usize, &Member)>,
     render: &dyn Fn(&Member) -> String,
+    claims: bool,
     ctx: &mut ArticleContext,
     result: &mut SentenceResult,
 ) {
@@ -112,7 +113,11 @@ pub fn sentence(
         date_event(view, ev, &times);
     }
     // Quantity claims.
-    let quantities = quantity::find(view.text, view.tokens);
+    let quantities = if claims {
+        quantity::find(view.text, view.tokens)
+    } else {
+        Vec::new()
+    };
     for (k, q) in quantities.iter().enumerate() {
         // "according to two officials": the number counts the speakers, not a claim.
         let in_speaker = said

@@ -64,6 +64,9 @@ pub struct CoderConfig {
     /// Diagnostics (`vigil eval --misses`): also emit the acts that negation, a prediction
     /// or a discard phrase drops, each with a rule starting with [`FILTERED`] saying why.
     pub keep_filtered: bool,
+    /// With `annotate`, also find quantity claims ("70,000 troops"). `vigil code` without
+    /// `--claims` prints none, so it spares itself the search.
+    pub claims: bool,
 }
 
 impl Default for CoderConfig {
@@ -73,6 +76,7 @@ impl Default for CoderConfig {
             profile: Profile::Cameo,
             annotate: true,
             keep_filtered: false,
+            claims: true,
         }
     }
 }
@@ -331,6 +335,7 @@ impl Coder {
                     &quotes::Speech::default(),
                     None,
                     &actor_code,
+                    self.config.claims,
                     ctx,
                     &mut result,
                 );
@@ -467,6 +472,7 @@ impl Coder {
                 &speech,
                 quote_speaker.as_ref().map(|(a, b, m)| (*a, *b, m)),
                 &actor_code,
+                self.config.claims,
                 ctx,
                 &mut result,
             );

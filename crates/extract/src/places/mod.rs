@@ -687,7 +687,12 @@ impl Gazetteer {
         buf: &mut String,
     ) -> Option<PlaceMatch> {
         let at = if is_the(&tokens[i]) { i + 1 } else { i };
-        if !tokens.get(at).is_some_and(is_cap) {
+        // Both shapes end in "capital" a few words on; without it there is nothing to look up.
+        if !tokens.get(at).is_some_and(is_cap)
+            || !tokens[at + 1..tokens.len().min(at + 6)]
+                .iter()
+                .any(|t| t.upper == "CAPITAL")
+        {
             return None;
         }
         let (end, country) = if let Some((end, c)) = self.demonym(tokens, at, buf)
@@ -757,6 +762,13 @@ impl Gazetteer {
         buf: &mut String,
     ) -> Option<PlaceMatch> {
         let adjective = |t: &Token| {
+            // Most words start with none of the compass letters: skip the table for them.
+            if !matches!(
+                t.upper.as_bytes().first(),
+                Some(b'N' | b'S' | b'E' | b'W' | b'C')
+            ) {
+                return None;
+            }
             let (_, adj) = COMPASS.iter().find(|c| c.0 == t.upper)?;
             DIRECTIONS.iter().find(|d| d.0 == *adj).copied()
         };
