@@ -93,7 +93,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         },
         annotate: !args.events_only,
         keep_filtered: false,
-        claims: args.claims,
+        facts: args.claims,
     };
     let coder = Coder::new(dicts, config);
     let stdout = std::io::stdout();

@@ -394,7 +394,7 @@ fn run_suite(args: &Args) -> Result<ExitCode> {
                 profile: Profile::Literal,
                 annotate: false,
                 keep_filtered: false,
-                claims: false,
+                facts: false,
             };
             let coder = Coder::new(dicts.clone(), config);
             let a = Article::new(r.id.clone(), r.date, r.text.clone());

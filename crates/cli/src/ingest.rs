@@ -108,7 +108,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             },
             annotate: true,
             keep_filtered: false,
-            claims: true,
+            facts: true,
         },
     );
 

@@ -73,7 +73,7 @@ pub fn sentence(
     speech: &Speech,
     quote_speaker: Option<(usize, usize, &Member)>,
     render: &dyn Fn(&Member) -> String,
-    claims: bool,
+    facts: bool,
     ctx: &mut ArticleContext,
     result: &mut SentenceResult,
 ) {
@@ -104,7 +104,12 @@ pub fn sentence(
         }
     }
     // Events: who asserts them and when they happen.
-    let times = time::find(view.text, view.tokens, record.date);
+    // Times date this sentence's events; without events they matter only as facts.
+    let times = if facts || result.events.iter().any(|e| in_view(view, e)) {
+        time::find(view.text, view.tokens, record.date)
+    } else {
+        Vec::new()
+    };
     for ev in result.events.iter_mut().filter(|e| in_view(view, e)) {
         let head = token_at(view, ev.provenance.verb_span.start);
         ev.attribution = head
@@ -113,7 +118,7 @@ pub fn sentence(
         date_event(view, ev, &times);
     }
     // Quantity claims.
-    let quantities = if claims {
+    let quantities = if facts {
         quantity::find(view.text, view.tokens)
     } else {
         Vec::new()

@@ -57,7 +57,7 @@ pub fn find(view: &View, mentions: &[Mention]) -> Vec<SentHome> {
     let w = words();
     let mut out = Vec::new();
     for k in 1..view.len() {
-        if !w.depart.contains(view.up(k)) || !matches!(view.up(k - 1), "TO" | "MUST") {
+        if !matches!(view.up(k - 1), "TO" | "MUST") || !w.depart.contains(view.up(k)) {
             continue;
         }
         let from = k.saturating_sub(WINDOW);

@@ -64,9 +64,11 @@ pub struct CoderConfig {
     /// Diagnostics (`vigil eval --misses`): also emit the acts that negation, a prediction
     /// or a discard phrase drops, each with a rule starting with [`FILTERED`] saying why.
     pub keep_filtered: bool,
-    /// With `annotate`, also find quantity claims ("70,000 troops"). `vigil code` without
-    /// `--claims` prints none, so it spares itself the search.
-    pub claims: bool,
+    /// With `annotate`, also gather quantity claims ("70,000 troops") and every sentence's
+    /// time expressions as facts of their own, as `ingest` stores them and `eval` scores
+    /// them. Events are dated, attributed and located either way; `vigil code` without
+    /// `--claims` prints no facts, so it spares itself the search.
+    pub facts: bool,
 }
 
 impl Default for CoderConfig {
@@ -76,7 +78,7 @@ impl Default for CoderConfig {
             profile: Profile::Cameo,
             annotate: true,
             keep_filtered: false,
-            claims: true,
+            facts: true,
         }
     }
 }
@@ -335,7 +337,7 @@ impl Coder {
                     &quotes::Speech::default(),
                     None,
                     &actor_code,
-                    self.config.claims,
+                    self.config.facts,
                     ctx,
                     &mut result,
                 );
@@ -472,7 +474,7 @@ impl Coder {
                 &speech,
                 quote_speaker.as_ref().map(|(a, b, m)| (*a, *b, m)),
                 &actor_code,
-                self.config.claims,
+                self.config.facts,
                 ctx,
                 &mut result,
             );

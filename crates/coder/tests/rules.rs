@@ -23,7 +23,7 @@ fn coder_with(profile: Profile, verbs: &str) -> Coder {
             profile,
             annotate: true,
             keep_filtered: false,
-            claims: true,
+            facts: true,
         },
     )
 }
