@@ -632,9 +632,13 @@ impl Coder {
                     let block = &verbs.blocks[bi];
                     for pi in self.index.candidates(bi, &present) {
                         let p = &block.patterns[pi];
+                        // A null pattern excuses one verb's idiom ("battle Congress",
+                        // "fight extremism"); its block-mates keep their sense ("storm
+                        // Congress"). So does a verb with a sense of its own.
                         if p.noted_verb.as_ref().is_some_and(|v| {
-                            self.rules
-                                .foreign_pattern(v, &verbs.forms[f as usize].lemma)
+                            let lemma = &verbs.forms[f as usize].lemma;
+                            (p.code.is_null() && v != lemma)
+                                || self.rules.foreign_pattern(v, lemma)
                         }) {
                             continue;
                         }
