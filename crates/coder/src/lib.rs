@@ -378,7 +378,7 @@ impl Coder {
         }
         ctx.story.observe(&view, &mentions, &dateline);
         if self.config.profile == Profile::Cameo {
-            roles::anchor_agents(&mut mentions, ctx);
+            roles::anchor_agents(&view, &mut mentions, ctx);
         }
         let speech = if self.config.profile == Profile::Cameo {
             quotes::find(&view, &self.dicts, &mentions)

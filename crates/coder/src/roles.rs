@@ -308,7 +308,7 @@ pub fn assign(
 /// Gives agents named without an actor ("the administration", "officials") the country of
 /// the nearest actor named before them, else of the previous sentence's actor: in news
 /// prose an unnamed official belongs to the country under discussion.
-pub fn anchor_agents(mentions: &mut [Mention], ctx: &ArticleContext) {
+pub fn anchor_agents(view: &View, mentions: &mut [Mention], ctx: &ArticleContext) {
     for i in 0..mentions.len() {
         if mentions[i].kind != MentionKind::AgentOnly {
             continue;
@@ -326,7 +326,14 @@ pub fn anchor_agents(mentions: &mut [Mention], ctx: &ArticleContext) {
             .find(named)
             .map(|m| m.members.as_slice());
         let context = (!ctx.last_subject.is_empty()).then_some(ctx.last_subject.as_slice());
+        // A place named later in the sentence ("police arrested protesters in Nairobi")
+        // says more than the previous sentence; a party named later does not.
+        let place_after = mentions[i + 1..]
+            .iter()
+            .find(|m| named(m) && m.start > 0 && is_locative(view.up(m.start - 1)))
+            .map(|m| m.members.as_slice());
         let near = before
+            .or(place_after)
             .or(context)
             .or(after)
             .and_then(|near| near.iter().find_map(|m| country_of(&m.base)));
@@ -342,6 +349,11 @@ pub fn anchor_agents(mentions: &mut [Mention], ctx: &ArticleContext) {
         mentions[i].kind = MentionKind::Named;
         mentions[i].anchored = true;
     }
+}
+
+/// True for a preposition that puts what follows as the place of an act.
+fn is_locative(up: &str) -> bool {
+    matches!(up, "IN" | "NEAR" | "AT" | "OUTSIDE" | "INSIDE" | "ACROSS" | "THROUGHOUT")
 }
 
 /// The country part of an actor code, when it starts with one (`USAGOV` → `USA`); group
