@@ -12,6 +12,7 @@
 //! ```
 
 mod annotate;
+mod assemblies;
 mod attribution;
 mod diagnose;
 mod evaluations;
@@ -637,8 +638,7 @@ impl Coder {
                         // Congress"). So does a verb with a sense of its own.
                         if p.noted_verb.as_ref().is_some_and(|v| {
                             let lemma = &verbs.forms[f as usize].lemma;
-                            (p.code.is_null() && v != lemma)
-                                || self.rules.foreign_pattern(v, lemma)
+                            (p.code.is_null() && v != lemma) || self.rules.foreign_pattern(v, lemma)
                         }) {
                             continue;
                         }
@@ -746,14 +746,42 @@ impl Coder {
                 }
                 _ => None,
             };
+            // "Protesters gathered outside parliament", "crowds took to the streets": a
+            // crowd gathering demonstrates, unless a pattern of the verb says more.
+            let gathering = self.config.profile == Profile::Cameo
+                && named.is_none()
+                && judged.is_none()
+                && !h.passive
+                && !matches[i].as_ref().is_some_and(|(_, _, m)| m.weight > 0)
+                && assemblies::gathering(
+                    view,
+                    &form.lemma,
+                    h.head,
+                    h.group_start,
+                    roles::subject_head(view, mentions, hits, i),
+                    roles::object_limit(view, h.end, true),
+                );
             if matches[i].is_none()
                 && named.is_none()
                 && judged.is_none()
+                && !gathering
                 && self.config.profile == Profile::Cameo
                 && self.rules.bare_no_act(&form.lemma)
             {
                 continue;
             }
+            let (pair, pattern, matched) = if gathering {
+                (
+                    CodePair {
+                        active: Some(assemblies::CODE.to_string()),
+                        passive: None,
+                    },
+                    format!("assemblies.tsv {}", view.up(h.head)),
+                    None,
+                )
+            } else {
+                (pair, pattern, matched)
+            };
             let (pair, pattern, matched) = match judged {
                 Some(j) => (
                     CodePair {

@@ -353,7 +353,10 @@ pub fn anchor_agents(view: &View, mentions: &mut [Mention], ctx: &ArticleContext
 
 /// True for a preposition that puts what follows as the place of an act.
 fn is_locative(up: &str) -> bool {
-    matches!(up, "IN" | "NEAR" | "AT" | "OUTSIDE" | "INSIDE" | "ACROSS" | "THROUGHOUT")
+    matches!(
+        up,
+        "IN" | "NEAR" | "AT" | "OUTSIDE" | "INSIDE" | "ACROSS" | "THROUGHOUT"
+    )
 }
 
 /// The country part of an actor code, when it starts with one (`USAGOV` → `USA`); group

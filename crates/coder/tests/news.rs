@@ -487,3 +487,34 @@ fn the_most_specific_pattern_counts_every_word_of_its_noun_phrase() {
         "QAT",
     );
 }
+
+#[test]
+fn a_crowd_that_gathers_is_demonstrating() {
+    let got = one("Thousands of opposition supporters rallied in Minsk on Saturday.");
+    assert_has(&got, "BLR", "141", "BLR");
+    let got = one("Angry protesters gathered outside the parliament building in Lusaka.");
+    assert_has(&got, "ZMB", "141", "ZMB");
+    let got = one("Hundreds of students took to the streets of Dhaka on Monday.");
+    assert_has(&got, "BGD", "141", "BGD");
+    // Leaders who gather meet; a party that takes a town seizes it.
+    let got = one("Nordic prime ministers gathered in Oslo for a summit on Tuesday.");
+    assert!(got.iter().all(|(_, c, _)| c != "141"), "{got:?}");
+    let got = one("Rebels took the town of Bunia on Friday.");
+    assert!(got.iter().all(|(_, c, _)| c != "141"), "{got:?}");
+}
+
+#[test]
+fn a_null_pattern_excuses_only_the_verb_it_was_written_for() {
+    // CAMEO's "- * CONGRESS [---] # BATTLE" must not keep "stormed" from coding.
+    let got = one("Protesters stormed the Congress in Lima on Wednesday.");
+    assert!(got.iter().any(|(_, c, _)| c.starts_with("14")), "{got:?}");
+}
+
+#[test]
+fn an_unnamed_group_takes_the_country_of_a_place_in_its_own_sentence() {
+    let got = article(&[
+        "Turkey's president spoke in Ankara on Monday.",
+        "Police fired tear gas at protesters in Nairobi.",
+    ]);
+    assert_has(&got[1], "KENCOP", "175", "KEN");
+}
