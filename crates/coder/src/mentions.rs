@@ -375,7 +375,8 @@ fn dedup(mut alts: Vec<(String, Why)>) -> Vec<(String, Why)> {
     alts
 }
 
-/// "Biden-Zelenskyy": a hyphenated token whose parts are two or more actors names each.
+/// "Biden-Zelenskyy": a hyphenated token whose parts are two or more actors names each;
+/// "Chad-led": the actor that leads.
 fn hyphenated_actors(
     view: &View,
     dicts: &DictSet,
@@ -385,6 +386,11 @@ fn hyphenated_actors(
     let up = view.up(i);
     if !up.contains('-') || !view.capitalised(i) {
         return None;
+    }
+    // "the Chad-led force", "a Saudi-led coalition": the force is the leader's. (Not
+    // "Iran-backed rebels": those who back a party are not that party.)
+    if let Some(leader) = up.strip_suffix("-LED") {
+        return one_word_actor(dicts, leader, date);
     }
     let alts: Vec<(String, Why)> = up
         .split('-')

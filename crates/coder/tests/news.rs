@@ -518,3 +518,12 @@ fn an_unnamed_group_takes_the_country_of_a_place_in_its_own_sentence() {
     ]);
     assert_has(&got[1], "KENCOP", "175", "KEN");
 }
+
+#[test]
+fn a_force_led_by_a_country_is_that_countrys() {
+    let got = one("The Kenya-led force launched air strikes on al-Shabaab camps in Somalia.");
+    assert_has(&got, "KEN", "195", "");
+    // Those who back a party are not that party.
+    let got = one("Iran-backed militias fired rockets at a base in Erbil.");
+    assert!(got.iter().all(|(s, _, _)| !s.starts_with("IRN")), "{got:?}");
+}
