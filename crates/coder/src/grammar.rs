@@ -41,6 +41,15 @@ pub fn is_actor_pronoun(w: &str) -> bool {
     )
 }
 
+/// Prepositions that open an adverbial -ing clause whose subject is that of the clause
+/// it hangs on ("*by* meeting", "*after* signing"). Not "without", which denies the act.
+pub fn is_gerund_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "BY" | "AFTER" | "BEFORE" | "WHILE" | "WHEN" | "SINCE" | "DESPITE" | "UPON"
+    )
+}
+
 /// Subordinators that open an adverbial clause (the clause has its own subject).
 pub fn is_subordinator(w: &str) -> bool {
     matches!(

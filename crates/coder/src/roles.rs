@@ -98,6 +98,19 @@ fn subject(
     {
         return mention_ending_at(mentions, h.head).map(|m| (m, "subject-modified-noun"));
     }
+    // "angered Cairo *by meeting* its rival", "*after talking* to Kigali, the president
+    // …": an -ing clause after a preposition has the subject of the clause it hangs on,
+    // not the nearest party before it.
+    if h.group_start == h.head
+        && h.head > 0
+        && h.governor.is_none()
+        && depth < 4
+        && (view.pos(h.head) == Pos::VerbGer || view.up(h.head).ends_with("ING"))
+        && grammar::is_gerund_preposition(view.up(h.head - 1))
+    {
+        return main_clause_subject(view, mentions, hits, h.head - 1, depth)
+            .map(|m| (m, "subject-of-main-clause"));
+    }
     // An infinitive takes the subject of the verb that governs it.
     let start = match h
         .governor
@@ -178,6 +191,45 @@ fn subject(
             crossed_comma = true;
         }
         k -= 1;
+    }
+    None
+}
+
+/// The subject of the clause that an adverbial -ing clause opening at `prep` (the
+/// preposition) hangs on: the clause before it ("Chad angered Cairo by …"), or, when the
+/// -ing clause opens a clause of its own, the clause after its comma ("After meeting …,
+/// the president flew …", "… and by expelling him, we show …").
+fn main_clause_subject(
+    view: &View,
+    mentions: &[Mention],
+    hits: &[VerbHit],
+    prep: usize,
+    depth: u8,
+) -> Option<usize> {
+    let opens = prep == 0 || matches!(view.up(prep - 1), "," | "AND" | "BUT" | "\"");
+    if opens {
+        let comma = (prep..view.len()).find(|&k| view.up(k) == ",")?;
+        return mentions
+            .iter()
+            .position(|m| m.start == comma + 1 && !m.members.is_empty());
+    }
+    // The nearest finite verb before the preposition, within the sentence part.
+    let before = (0..prep)
+        .rev()
+        .take_while(|&k| !matches!(view.up(k), ";" | "\""))
+        .find(|&k| {
+            matches!(view.pos(k), Pos::VerbFin | Pos::AuxFin) || hits.iter().any(|x| x.head == k)
+        });
+    if let Some(v) = before {
+        if let Some(i) = hits.iter().position(|x| x.head == v) {
+            return subject(view, mentions, hits, i, depth + 1).map(|(m, _)| m);
+        }
+        // A verb no dictionary knows: its subject is the party right before its group.
+        let mut k = v;
+        while k > 0 && (view.pos(k - 1).is_aux() || view.pos(k - 1) == Pos::Adv) {
+            k -= 1;
+        }
+        return mention_ending_at(mentions, k).filter(|&m| !prepositional(view, &mentions[m]));
     }
     None
 }

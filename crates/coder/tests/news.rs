@@ -527,3 +527,14 @@ fn a_force_led_by_a_country_is_that_countrys() {
     let got = one("Iran-backed militias fired rockets at a base in Erbil.");
     assert!(got.iter().all(|(s, _, _)| !s.starts_with("IRN")), "{got:?}");
 }
+
+#[test]
+fn an_ing_clause_after_a_preposition_has_the_subject_of_its_main_clause() {
+    // Not the party right before "by": Ethiopia did not meet anyone.
+    let got = one("The Kenyan president angered Ethiopia by meeting with Somalia's leader.");
+    assert_has(&got, "KEN", "040", "SOM");
+    assert!(!has(&got, "ETH", "040", ""), "{got:?}");
+    let got =
+        one("After meeting with Kenya's foreign minister, the Ugandan president flew to Kigali.");
+    assert_has(&got, "UGA", "040", "KEN");
+}
