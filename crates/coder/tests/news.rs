@@ -538,3 +538,9 @@ fn an_ing_clause_after_a_preposition_has_the_subject_of_its_main_clause() {
         one("After meeting with Kenya's foreign minister, the Ugandan president flew to Kigali.");
     assert_has(&got, "UGA", "040", "KEN");
 }
+
+#[test]
+fn what_takes_place_is_not_taken() {
+    let got = one("Talks between Kenyan and Ethiopian officials took place in Addis Ababa.");
+    assert!(got.iter().all(|(_, c, _)| !c.starts_with("17")), "{got:?}");
+}
