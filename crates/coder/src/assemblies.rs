@@ -38,6 +38,13 @@ fn words() -> &'static Words {
     })
 }
 
+/// True when verb `lemma` can tell of a crowd gathering at all (a cheap test before
+/// [`gathering`] looks at the sentence).
+pub fn gathering_verb(lemma: &str) -> bool {
+    let w = words();
+    w.gather.contains(lemma) || w.street.contains(lemma)
+}
+
 /// True when verb `lemma` at token `head` (its group starting at `group_start`) tells of a
 /// crowd gathering: a gathering verb whose subject head `subject` (upper case, when
 /// found) or the word before the verb names a crowd, or a gathering or street verb with

@@ -752,6 +752,7 @@ impl Coder {
                 && named.is_none()
                 && judged.is_none()
                 && !h.passive
+                && assemblies::gathering_verb(&form.lemma)
                 && !matches[i].as_ref().is_some_and(|(_, _, m)| m.weight > 0)
                 && assemblies::gathering(
                     view,
