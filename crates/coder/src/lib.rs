@@ -753,7 +753,7 @@ impl Coder {
                 && judged.is_none()
                 && !h.passive
                 && assemblies::gathering_verb(&form.lemma)
-                && !matches[i].as_ref().is_some_and(|(_, _, m)| m.weight > 0)
+                && matches[i].as_ref().is_none_or(|(_, _, m)| m.weight == 0)
                 && assemblies::gathering(
                     view,
                     &form.lemma,
