@@ -29,6 +29,7 @@ mod sides;
 mod story;
 mod verbs;
 mod view;
+mod weapons;
 
 pub use diagnose::FILTERED;
 pub use rules::{Governs, Implied, Rules};
@@ -1519,11 +1520,31 @@ impl Coder {
         };
         let mut source = actor(&d.source, d.source_rule);
         let target = actor(&d.target, std::mem::take(&mut d.target_rule));
+        // "Government forces shelled the airbase": the weapon names the kind of fighting.
+        // Heavy and aerial weapons make it that whoever the parties are; small arms
+        // against a crowd are the repression the parties decide (role-codes.tsv).
+        let weapon = match self.config.profile {
+            Profile::Cameo if d.code == weapons::GENERIC => {
+                weapons::refine(view, d.words, roles::object_limit(view, d.words.1, true))
+            }
+            _ => None,
+        };
+        let heavy = weapon.is_some_and(|w| w != weapons::SMALL_ARMS);
         if self.config.profile == Profile::Cameo
+            && !heavy
             && let Some(code) = self.rules.role_code(&d.code, &source.code, &target.code)
         {
             d.rules.push(format!(
                 "{} between these parties is {code} (role-codes.tsv)",
+                d.code
+            ));
+            d.code = code.to_string();
+        }
+        if let Some(code) = weapon
+            && d.code == weapons::GENERIC
+        {
+            d.rules.push(format!(
+                "{} with this weapon is {code} (weapons.tsv)",
                 d.code
             ));
             d.code = code.to_string();

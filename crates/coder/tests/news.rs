@@ -544,3 +544,17 @@ fn what_takes_place_is_not_taken() {
     let got = one("Talks between Kenyan and Ethiopian officials took place in Addis Ababa.");
     assert!(got.iter().all(|(_, c, _)| !c.starts_with("17")), "{got:?}");
 }
+
+#[test]
+fn the_weapon_named_decides_the_kind_of_fighting() {
+    let got = one("Syrian government forces shelled the town of Idlib on Monday.");
+    assert_has(&got, "SYR", "194", "SYR");
+    let got = one("Myanmar soldiers attacked the village with helicopters and jets.");
+    assert_has(&got, "MMR", "195", "");
+    // Small arms against a crowd are the repression the parties decide.
+    let got = one("Kenyan police fired live ammunition at protesters in Kisumu.");
+    assert_has(&got, "KENCOP", "175", "KEN");
+    // "With" names the weapon here, not a second party fighting back.
+    let got = one("Myanmar soldiers attacked the village with helicopters.");
+    assert!(!has(&got, "MMRCVL", "195", "MMR"), "{got:?}");
+}
