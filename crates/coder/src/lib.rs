@@ -37,7 +37,7 @@ pub use rules::{Governs, Implied, Rules};
 use mentions::{Member, Mention, MentionKind};
 use std::sync::Arc;
 use vigil_dict::{CodePair, DictSet};
-use vigil_model::{ActorRef, Article, Event, EventCodes, Pos, Provenance, Span, Token};
+use vigil_model::{ActorRef, Article, Event, EventCodes, Provenance, Span, Token};
 use vigil_text::Tagger;
 
 /// Which coding conventions apply.
@@ -275,7 +275,7 @@ impl Coder {
                 // are found without tags.
                 if self.could_code(&piece, &ids) {
                     self.tagger.tag(&mut piece);
-                    self.past_forms_are_verbs(&mut piece, &ids);
+                    verbs::past_forms_are_verbs(&mut piece, &ids, &self.dicts.verbs);
                 }
                 let piece_span = if piece.len() == tokens.len() {
                     span
@@ -499,43 +499,6 @@ impl Coder {
                 // of a sentence is capitalised anyway, so it counts only when unknown.
                 || (t.text.chars().next().is_some_and(char::is_uppercase) && (k > 0 || id.is_none()))
         })
-    }
-
-    /// "Rebels *fought* with soldiers", "drones *struck* positions": the tagger sometimes
-    /// reads an irregular past form after a noun as part of a compound noun. A word that
-    /// the verb dictionary knows only as the past of a verb ("fought", "struck", not
-    /// "attack", "hit" or "armed"), written in lower case right after a noun or name, is
-    /// a verb.
-    fn past_forms_are_verbs(&self, tokens: &mut [Token], ids: &[Option<vigil_dict::WordId>]) {
-        let verbs = &self.dicts.verbs;
-        for k in 1..tokens.len() {
-            if !matches!(tokens[k].pos, Pos::Noun | Pos::Propn)
-                || !matches!(tokens[k - 1].pos, Pos::Noun | Pos::Propn | Pos::Pron)
-                || tokens[k]
-                    .text
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_lowercase())
-            {
-                continue;
-            }
-            let up = tokens[k].upper.as_str();
-            if up.ends_with('S') || up.ends_with("ING") || up.ends_with("ED") {
-                continue;
-            }
-            let past = ids[k]
-                .and_then(|id| verbs.by_word.get(&id))
-                .is_some_and(|forms| {
-                    // Never a base form, of a verb or of a phrasal verb's first word.
-                    forms.iter().all(|&f| {
-                        let lemma = &verbs.forms[f as usize].lemma;
-                        lemma.split(' ').next() != Some(up)
-                    })
-                });
-            if past {
-                tokens[k].pos = Pos::VerbFin;
-            }
-        }
     }
 
     /// Whether a sentence holds a dictionary verb form, or a noun naming a speech act.

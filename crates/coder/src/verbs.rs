@@ -5,7 +5,7 @@ use crate::grammar;
 use crate::mentions::{Mention, MentionKind};
 use crate::view::View;
 use vigil_dict::DictSet;
-use vigil_model::Pos;
+use vigil_model::{Pos, Token};
 
 /// A dictionary verb found in a sentence.
 #[derive(Clone, Debug)]
@@ -53,6 +53,46 @@ pub fn mistagged(view: &View, i: usize) -> bool {
             Pos::Det | Pos::Propn | Pos::Num | Pos::Pron
         ) || (view.up(i).ends_with("ED") && view.pos(i + 1) == Pos::Noun))
         && !(0..i).any(|k| view.pos(k).is_verb() || view.pos(k).is_aux())
+}
+
+/// "Rebels *fought* with soldiers", "drones *struck* positions": the tagger sometimes
+/// reads an irregular past form after a noun as part of a compound noun. A word that
+/// the verb dictionary knows only as the past of a verb ("fought", "struck", not
+/// "attack", "hit" or "armed"), written in lower case right after a noun or name, is
+/// a verb.
+pub fn past_forms_are_verbs(
+    tokens: &mut [Token],
+    ids: &[Option<vigil_dict::WordId>],
+    verbs: &vigil_dict::VerbDict,
+) {
+    for k in 1..tokens.len() {
+        if !matches!(tokens[k].pos, Pos::Noun | Pos::Propn)
+            || !matches!(tokens[k - 1].pos, Pos::Noun | Pos::Propn | Pos::Pron)
+            || tokens[k]
+                .text
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_lowercase())
+        {
+            continue;
+        }
+        let up = tokens[k].upper.as_str();
+        if up.ends_with('S') || up.ends_with("ING") || up.ends_with("ED") {
+            continue;
+        }
+        let past = ids[k]
+            .and_then(|id| verbs.by_word.get(&id))
+            .is_some_and(|forms| {
+                // Never a base form, of a verb or of a phrasal verb's first word.
+                forms.iter().all(|&f| {
+                    let lemma = &verbs.forms[f as usize].lemma;
+                    lemma.split(' ').next() != Some(up)
+                })
+            });
+        if past {
+            tokens[k].pos = Pos::VerbFin;
+        }
+    }
 }
 
 fn verb_like(view: &View, i: usize) -> bool {
