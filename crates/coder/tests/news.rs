@@ -568,3 +568,12 @@ fn an_irregular_past_after_a_noun_is_a_verb() {
     let got = one("The rebels fought with Congolese soldiers near Rutshuru.");
     assert_has(&got, "COD", "190", "COD");
 }
+
+#[test]
+fn a_quotation_that_will_not_stay_silent_threatens() {
+    let got = article(&[
+        "Latvia expelled a Russian diplomat on Monday.",
+        "\"Moscow will not stay silent,\" the Russian foreign minister said.",
+    ]);
+    assert_has(&got[1], "RUS", "130", "LVA");
+}
