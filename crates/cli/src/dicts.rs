@@ -15,7 +15,7 @@ pub struct DictArgs {
     /// Actor dictionary files to use instead of the shipped Phoenix set (repeatable).
     #[arg(long = "actors", value_name = "FILE")]
     pub actors: Vec<PathBuf>,
-    /// Agent dictionary files to use instead of the shipped Phoenix.agents.txt (repeatable).
+    /// Agent dictionary files to use instead of the shipped Phoenix.agents.txt and Vigil's additions (repeatable).
     #[arg(long = "agents", value_name = "FILE")]
     pub agents: Vec<PathBuf>,
     /// Discard files to use instead of the shipped Phoenix.discards.txt (repeatable).

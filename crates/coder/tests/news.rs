@@ -577,3 +577,13 @@ fn a_quotation_that_will_not_stay_silent_threatens() {
     ]);
     assert_has(&got[1], "RUS", "130", "LVA");
 }
+
+#[test]
+fn workers_on_strike_and_their_unions_are_labour() {
+    let got = article(&[
+        "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
+        "The transport ministry and the truckers' union held talks in Sejong on Tuesday.",
+    ]);
+    assert_has(&got[1], "KORGOV", "040", "KORLAB");
+    assert_has(&got[1], "KORLAB", "040", "KORGOV");
+}

@@ -25,8 +25,9 @@ pub mod default_names {
         "Phoenix.MilNonState.actors.txt",
         "Vigil.additions.actors.txt",
     ];
-    /// The agent dictionary.
-    pub const AGENTS: &str = "Phoenix.agents.txt";
+    /// The agent dictionaries, in load order: Phoenix's, then Vigil's own additions
+    /// (group nouns news uses that it lacks).
+    pub const AGENTS: [&str; 2] = ["Phoenix.agents.txt", "Vigil.additions.agents.txt"];
     /// The discard list.
     pub const DISCARDS: &str = "Phoenix.discards.txt";
 }
@@ -42,7 +43,10 @@ const EMBEDDED_ACTORS: [&str; 4] = [
     include_str!("../../../data/dict/Phoenix.MilNonState.actors.txt"),
     include_str!("../../../data/dict/Vigil.additions.actors.txt"),
 ];
-const EMBEDDED_AGENTS: &str = include_str!("../../../data/dict/Phoenix.agents.txt");
+const EMBEDDED_AGENTS: [&str; 2] = [
+    include_str!("../../../data/dict/Phoenix.agents.txt"),
+    include_str!("../../../data/dict/Vigil.additions.agents.txt"),
+];
 const EMBEDDED_DISCARDS: &str = include_str!("../../../data/dict/Phoenix.discards.txt");
 
 impl DictFile {
@@ -102,7 +106,11 @@ impl DictSources {
                 .zip(EMBEDDED_ACTORS)
                 .map(|(name, text)| DictFile::new(*name, text))
                 .collect(),
-            agents: vec![DictFile::new(n::AGENTS, EMBEDDED_AGENTS)],
+            agents: n::AGENTS
+                .iter()
+                .zip(EMBEDDED_AGENTS)
+                .map(|(name, text)| DictFile::new(*name, text))
+                .collect(),
             discards: vec![DictFile::new(n::DISCARDS, EMBEDDED_DISCARDS)],
         }
     }
@@ -125,10 +133,14 @@ impl DictSources {
         if dir.join(n::VERBS[1]).exists() {
             verbs.push(read(n::VERBS[1])?);
         }
+        let mut agents = vec![read(n::AGENTS[0])?];
+        if dir.join(n::AGENTS[1]).exists() {
+            agents.push(read(n::AGENTS[1])?);
+        }
         Ok(DictSources {
             verbs,
             actors,
-            agents: vec![read(n::AGENTS)?],
+            agents,
             discards: vec![read(n::DISCARDS)?],
         })
     }
@@ -200,7 +212,8 @@ impl DictSet {
 
     /// The production set built into the binary: verbs `CAMEO.2.0.txt`; actors
     /// Phoenix Countries, International, MilNonState and Vigil's additions; agents
-    /// `Phoenix.agents.txt`; discards `Phoenix.discards.txt`. It loads without warnings.
+    /// `Phoenix.agents.txt` and Vigil's additions; discards `Phoenix.discards.txt`. It
+    /// loads without warnings.
     pub fn default_set(opts: LoadOptions) -> Result<DictSet, DictError> {
         use default_names as n;
         let one = |name, text| [Src { name, text }];
@@ -214,10 +227,15 @@ impl DictSet {
             .zip(EMBEDDED_VERBS)
             .map(|(name, text)| Src { name, text })
             .collect();
+        let agents: Vec<Src<'_>> = n::AGENTS
+            .iter()
+            .zip(EMBEDDED_AGENTS)
+            .map(|(name, text)| Src { name, text })
+            .collect();
         load_srcs(
             &verbs,
             &actors,
-            &one(n::AGENTS, EMBEDDED_AGENTS),
+            &agents,
             &one(n::DISCARDS, EMBEDDED_DISCARDS),
             opts,
         )
