@@ -1047,8 +1047,13 @@ impl Coder {
                     for a in &srcs {
                         for b in &srcs {
                             // Two of one country act together only when their roles
-                            // differ ("the president and the FARC chief signed").
-                            let (ca, cb) = (a.code(), b.code());
+                            // differ ("the president and the FARC chief signed"). A
+                            // country named alone acts as its government ("Bolivia,
+                            // miners' union agree").
+                            let as_state = |c: String| {
+                                if c.len() == 3 { c + "GOV" } else { c }
+                            };
+                            let (ca, cb) = (as_state(a.code()), as_state(b.code()));
                             if a.base.get(..3) != b.base.get(..3)
                                 || !(ca.starts_with(&cb) || cb.starts_with(&ca))
                             {

@@ -361,6 +361,33 @@ pub fn assign(
 /// the nearest actor named before them, else of the previous sentence's actor: in news
 /// prose an unnamed official belongs to the country under discussion.
 pub fn anchor_agents(view: &View, mentions: &mut [Mention], ctx: &ArticleContext) {
+    // "Bolivia, miners' union agree …": in a compound, a group named by its role alone
+    // belongs to the country another member names, unless that member has the same role
+    // (an army and "the paramilitaries" are two sides, not one).
+    for m in mentions.iter_mut().filter(|m| m.members.len() >= 2) {
+        let Some(country) = m
+            .members
+            .iter()
+            .find_map(|x| country_of(&x.base))
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        let named_roles: Vec<Vec<String>> = m
+            .members
+            .iter()
+            .filter(|x| country_of(&x.base).is_some())
+            .map(|x| x.suffix.clone())
+            .collect();
+        for x in m.members.iter_mut().filter(|x| {
+            x.base.is_empty() && !x.suffix.is_empty() && !named_roles.contains(&x.suffix)
+        }) {
+            x.base = country.clone();
+            x.entries.push(Why::Note(
+                format!("country of the compound: {country}").into(),
+            ));
+        }
+    }
     for i in 0..mentions.len() {
         if mentions[i].kind != MentionKind::AgentOnly {
             continue;

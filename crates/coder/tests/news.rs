@@ -587,3 +587,15 @@ fn workers_on_strike_and_their_unions_are_labour() {
     assert_has(&got[1], "KORGOV", "040", "KORLAB");
     assert_has(&got[1], "KORLAB", "040", "KORGOV");
 }
+
+#[test]
+fn a_role_only_member_of_a_compound_takes_its_partners_country() {
+    // A headline: the comma is "and", and the union is Peru's.
+    let got = one("Peru, teachers' union agree to end strike");
+    assert_has(&got, "PERGOV", "050", "PER");
+    assert!(
+        got.iter()
+            .any(|(s, c, _)| s.starts_with("PER") && s.ends_with("LAB") && c == "050"),
+        "{got:?}"
+    );
+}
