@@ -23,26 +23,20 @@ const BEFORE: usize = 8;
 /// *artillery*").
 const AFTER: usize = 10;
 
-/// Weapon phrases by their first word: (the other words, code).
-type Table = FxHashMap<String, Vec<(Vec<String>, &'static str)>>;
+/// Weapon phrases by their first word: (the other words, code). The table is embedded,
+/// so its words and codes borrow from it.
+type Table = FxHashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
 
 fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
         let mut t = Table::default();
         for r in rows(TABLE).filter(|r| r.len() >= 2) {
-            // The codes are few: keep them as static strings.
-            let code: &'static str = match r[0] {
-                "193" => "193",
-                "194" => "194",
-                "195" => "195",
-                other => panic!("weapons.tsv: unexpected code {other}"),
-            };
             for phrase in r[1].split('|') {
-                let mut words = phrase.split_whitespace().map(str::to_string);
+                let mut words = phrase.split_whitespace();
                 let Some(first) = words.next() else { continue };
                 let entry = t.entry(first).or_default();
-                entry.push((words.collect(), code));
+                entry.push((words.collect(), r[0]));
                 // Longer phrases first, so "SHOT DEAD" is tried before "SHOT".
                 entry.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
             }
@@ -64,7 +58,7 @@ pub fn refine(view: &View, verb: (usize, usize), limit: usize) -> Option<&'stati
                     && words
                         .iter()
                         .enumerate()
-                        .all(|(j, w)| view.up(k + 1 + j) == w)
+                        .all(|(j, w)| view.up(k + 1 + j) == *w)
             })
             .map(|&(_, code)| code)
     };
