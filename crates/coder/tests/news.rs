@@ -599,3 +599,20 @@ fn a_role_only_member_of_a_compound_takes_its_partners_country() {
         "{got:?}"
     );
 }
+
+#[test]
+fn people_named_by_what_they_do_are_parties() {
+    // A crowd storming a building riots against whoever sits in it.
+    assert_has(
+        &one("Angry crowds stormed the parliament in Colombo on Saturday."),
+        "LKA",
+        "145",
+        "LKA",
+    );
+    assert_has(
+        &one("Attackers torched a police station in northern Nigeria."),
+        "NGA",
+        "190",
+        "NGA",
+    );
+}
