@@ -157,8 +157,20 @@ pub fn find(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases
     // Elsewhere a dictionary verb the tagger misread ("the US *imposed* sanctions") ends
     // one too.
     let verb_word = |k: usize| view.ids[k].is_some_and(|id| dicts.verbs.by_word.contains_key(&id));
+    // In a headline, a plural noun before another verb word is the subject's head
+    // ("Chadian *forces* bomb rebel camps"), not its verb.
+    let plural_before_verb = |k: usize| {
+        view.up(k).ends_with('S')
+            && k + 1 < view.len()
+            && verb_word(k + 1)
+            && !view.up(k + 1).ends_with('S')
+    };
     let stops: Vec<bool> = (0..view.len())
-        .map(|k| k > 0 && verb_word(k) && (untagged || crate::verbs::mistagged(view, k)))
+        .map(|k| {
+            k > 0
+                && verb_word(k)
+                && ((untagged && !plural_before_verb(k)) || crate::verbs::mistagged(view, k))
+        })
         .collect();
     let chunks = chunks(view, &atoms, &stops);
     let mut mentions = group(view, chunks, headline);

@@ -41,18 +41,38 @@ pub struct VerbHit {
 /// "Israeli air strikes *hit* Hamas positions", "the US *imposed* sanctions": a sentence's
 /// first verb that the tagger read as a noun or adjective, between its subject's head and
 /// the start of an object (an -ed form may take a bare noun; other forms need a
-/// determiner, a name, a number or a pronoun, so "US trade deficit" stays a noun). Noun
-/// phrases end before such a word when it is a dictionary verb.
+/// determiner, a name, a number, a pronoun or an adjective before a noun, so "US trade
+/// deficit" stays a noun). After a plural subject ("forces *bomb* rebel bases", "air
+/// strikes *target* rebel positions") a base form may take a bare noun too, when no finite
+/// verb follows to claim the clause ("arms control talks *were* held"). Noun phrases end
+/// before such a word when it is a dictionary verb.
 pub fn mistagged(view: &View, i: usize) -> bool {
-    i > 0
-        && i + 1 < view.len()
-        && matches!(view.pos(i), Pos::Noun | Pos::Adj)
-        && matches!(view.pos(i - 1), Pos::Noun | Pos::Propn)
-        && (matches!(
-            view.pos(i + 1),
-            Pos::Det | Pos::Propn | Pos::Num | Pos::Pron
-        ) || (view.up(i).ends_with("ED") && view.pos(i + 1) == Pos::Noun))
-        && !(0..i).any(|k| view.pos(k).is_verb() || view.pos(k).is_aux())
+    if i == 0
+        || i + 1 >= view.len()
+        || !matches!(view.pos(i), Pos::Noun | Pos::Adj)
+        || !matches!(view.pos(i - 1), Pos::Noun | Pos::Propn)
+        || (0..i).any(|k| clause_verb(view, k))
+    {
+        return false;
+    }
+    let up = view.up(i);
+    let next = view.pos(i + 1);
+    let noun_after = |k: usize| k < view.len() && matches!(view.pos(k), Pos::Noun | Pos::Propn);
+    matches!(next, Pos::Det | Pos::Propn | Pos::Num | Pos::Pron)
+        || (next == Pos::Adj && noun_after(i + 2))
+        || (up.ends_with("ED") && next == Pos::Noun)
+        || (next == Pos::Noun
+            && view.pos(i - 1) == Pos::Noun
+            && view.up(i - 1).ends_with('S')
+            && !up.ends_with('S')
+            && !(i + 1..view.len()).any(|k| matches!(view.pos(k), Pos::VerbFin | Pos::AuxFin)))
+}
+
+/// A word that makes the words after it a clause's predicate: any verb or auxiliary,
+/// except a hyphenated participle, which modifies a noun ("the *Saudi-led* coalition").
+fn clause_verb(view: &View, k: usize) -> bool {
+    let pos = view.pos(k);
+    (pos.is_verb() || pos.is_aux()) && !(pos == Pos::VerbPart && view.tokens[k].text.contains('-'))
 }
 
 /// "Rebels *fought* with soldiers", "drones *struck* positions": the tagger sometimes
@@ -83,11 +103,13 @@ pub fn past_forms_are_verbs(
         let past = ids[k]
             .and_then(|id| verbs.by_word.get(&id))
             .is_some_and(|forms| {
-                // Never a base form, of a verb or of a phrasal verb's first word.
-                forms.iter().all(|&f| {
-                    let lemma = &verbs.forms[f as usize].lemma;
-                    lemma.split(' ').next() != Some(up)
-                })
+                // Never a verb's base form, and the inflection of some single-word verb
+                // ("shot" of SHOOT, though "SHOT AND" also opens a phrase).
+                forms.iter().all(|&f| verbs.forms[f as usize].lemma != up)
+                    && forms.iter().any(|&f| {
+                        let lemma = &verbs.forms[f as usize].lemma;
+                        !lemma.contains(' ') && lemma != up
+                    })
             });
         if past {
             tokens[k].pos = Pos::VerbFin;

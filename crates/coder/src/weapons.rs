@@ -69,9 +69,11 @@ pub fn refine(view: &View, verb: (usize, usize), limit: usize) -> Option<&'stati
         })
         .map(|k| (verb.0 - k, k));
     let after = (verb.0..limit.min(verb.1 + AFTER)).map(|k| (k - verb.0, k));
-    // The weapon nearest the verb, on either side.
+    // The weapon nearest the verb, on either side. The verb's own words ("shot") name
+    // a weapon only when the clause names no other ("jets *shot at* the plane").
     let mut best: Option<(usize, &'static str)> = None;
     for (d, k) in before.chain(after) {
+        let d = if k < verb.1 { d + usize::MAX / 2 } else { d };
         if let Some(code) = at(k)
             && best.is_none_or(|(bd, _)| d < bd)
         {

@@ -616,3 +616,20 @@ fn people_named_by_what_they_do_are_parties() {
         "NGA",
     );
 }
+
+#[test]
+fn a_verb_the_tagger_read_as_a_noun_still_acts() {
+    // A headline's base form after a plural subject, before a bare noun.
+    let got = one("Chadian forces bomb rebel camps near Abeche");
+    assert!(
+        has(&got, "TCD", "190", "") || has(&got, "TCD", "195", ""),
+        "{got:?}"
+    );
+    // An irregular past after a noun, with an aircraft naming the kind of fighting.
+    assert_has(
+        &one("Moroccan jets shot at the Algerian drone on Tuesday."),
+        "MAR",
+        "195",
+        "DZA",
+    );
+}
