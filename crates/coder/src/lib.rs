@@ -1534,6 +1534,7 @@ impl Coder {
         let weapon = match self.config.profile {
             Profile::Cameo if d.code == weapons::GENERIC || d.code == weapons::SMALL_ARMS => {
                 weapons::refine(view, d.words, roles::object_limit(view, d.words.1, true))
+                    .or_else(|| weapons::named_in(view, d.source.start, d.source.end))
                     .filter(|&w| d.code == weapons::GENERIC || w != weapons::SMALL_ARMS)
             }
             _ => None,

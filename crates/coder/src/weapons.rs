@@ -45,23 +45,30 @@ fn table() -> &'static Table {
     })
 }
 
+/// The code of a weapon named within tokens `start..end` (the source's words: "Israeli
+/// *jets* struck …, killing two", where the weapon is outside the second verb's clause).
+pub fn named_in(view: &View, start: usize, end: usize) -> Option<&'static str> {
+    (start..end.min(view.len())).find_map(|k| weapon_at(view, k))
+}
+
+fn weapon_at(view: &View, k: usize) -> Option<&'static str> {
+    let rest = table().get(view.up(k))?;
+    rest.iter()
+        .find(|(words, _)| {
+            k + words.len() < view.len()
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(j, w)| view.up(k + 1 + j) == *w)
+        })
+        .map(|&(_, code)| code)
+}
+
 /// The code of the weapon named nearest the verb at tokens `verb` (start, end), within
 /// its clause: back to the previous comma, semicolon or finite verb, and on to `limit`
 /// (where the verb's object region ends).
 pub fn refine(view: &View, verb: (usize, usize), limit: usize) -> Option<&'static str> {
-    let t = table();
-    let at = |k: usize| -> Option<&'static str> {
-        let rest = t.get(view.up(k))?;
-        rest.iter()
-            .find(|(words, _)| {
-                k + words.len() < view.len()
-                    && words
-                        .iter()
-                        .enumerate()
-                        .all(|(j, w)| view.up(k + 1 + j) == *w)
-            })
-            .map(|&(_, code)| code)
-    };
+    let at = |k: usize| weapon_at(view, k);
     let before = (verb.0.saturating_sub(BEFORE)..verb.0)
         .rev()
         .take_while(|&k| {

@@ -615,6 +615,13 @@ fn people_named_by_what_they_do_are_parties() {
         "190",
         "NGA",
     );
+    // Officials take the country of the capital they sit in.
+    assert_has(
+        &one("Officials in Hanoi threatened Cambodia with reprisals."),
+        "VNM",
+        "130",
+        "KHM",
+    );
 }
 
 #[test]
@@ -624,6 +631,13 @@ fn a_verb_the_tagger_read_as_a_noun_still_acts() {
     assert!(
         has(&got, "TCD", "190", "") || has(&got, "TCD", "195", ""),
         "{got:?}"
+    );
+    // The source's aircraft names the kind of a later verb's fighting too.
+    assert_has(
+        &one("Moroccan jets crossed the border on Monday, killing two Algerian soldiers."),
+        "MAR",
+        "195",
+        "DZA",
     );
     // An irregular past after a noun, with an aircraft naming the kind of fighting.
     assert_has(
