@@ -266,7 +266,8 @@ impl EventNouns {
 
 /// The parties a subject noun names itself: its modifier or possessor ("*Israeli* air
 /// strikes", "*the army's* raid") and phrases after it up to the verb ("protests
-/// *against the government*", "air strikes *by the coalition*"). Returns the source and
+/// *against the government*", "air strikes *by the coalition*", "clashes *between* A and
+/// B", whose compound is both sides). Returns the source and
 /// target mention indices found.
 pub fn subject_parties(
     view: &View,
@@ -288,6 +289,8 @@ pub fn subject_parties(
         if m.start > noun.end && m.end <= group_start {
             match view.up(m.start - 1) {
                 "BY" | "FROM" => source = source.or(Some(i)),
+                // "fighting *between* the army and the rebels erupted": both sides.
+                "BETWEEN" if m.members.len() >= 2 => source = source.or(Some(i)),
                 "AGAINST" | "ON" | "AT" | "TARGETING" | "INTO" => target = target.or(Some(i)),
                 _ => {}
             }

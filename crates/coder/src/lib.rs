@@ -860,6 +860,19 @@ impl Coder {
                     roles.target = roles.target.or(Some((t, "event-noun-phrase")));
                 }
             }
+            // "clashes *between police and rebels*", "talks between the two leaders": the
+            // parties after "between" are both sides of the act, each the other's target.
+            let between = if cameo {
+                roles::between_parties(view, mentions, h, |k| {
+                    view.ids[k].is_some_and(|id| verbs.by_word.contains_key(&id))
+                })
+            } else {
+                None
+            };
+            if let Some(b) = between {
+                roles.source = Some((b, "between"));
+                roles.target = None;
+            }
             let mut applied = Vec::new();
             let mut pair = pair;
             // "Six soldiers were killed in a clash with Sudanese troops": a casualty
@@ -974,10 +987,14 @@ impl Coder {
                 && pair
                     .active
                     .as_deref()
-                    .is_some_and(|c| self.rules.mutual(&form.lemma, c));
+                    .is_some_and(|c| between.is_some() || self.rules.mutual(&form.lemma, c));
             if mutual {
                 pair.passive = pair.active.clone();
-                applied.push("mutual act: both directions (mutual-verbs.tsv)".into());
+                applied.push(if between.is_some() {
+                    "the sides named after 'between': both directions".into()
+                } else {
+                    "mutual act: both directions (mutual-verbs.tsv)".into()
+                });
             }
             let verb_entry = format!("{} {}", form.origin, form.lemma);
             let sources = roles.source.map(|(m, r)| {

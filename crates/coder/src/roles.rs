@@ -357,6 +357,39 @@ pub fn assign(
     roles
 }
 
+/// The compound mention after "between" right after verb `h`'s words ("clashes *between*
+/// police and rebels"), or ending its subject noun phrase ("fighting between the army and
+/// the rebels *erupted*", where `act_word` says the noun names an act: "tensions between
+/// A and B escalated" do not), when it names two parties or more: both sides of the act.
+pub fn between_parties(
+    view: &View,
+    mentions: &[Mention],
+    h: &VerbHit,
+    act_word: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let compound_at = |at: usize| {
+        mentions.iter().position(|m| {
+            (m.start == at + 1 || (m.start == at + 2 && view.pos(at + 1) == Pos::Det))
+                && m.members.len() >= 2
+        })
+    };
+    let at = h.back.last().map_or(h.end, |&b| b + 1).max(h.end);
+    if at < view.len() && view.up(at) == "BETWEEN" {
+        return compound_at(at);
+    }
+    // "fighting between A and B *erupted*": the subject noun's between-phrase, ending
+    // where the verb group starts.
+    let m = mention_ending_at(mentions, h.group_start)?;
+    let at = mentions[m].start.checked_sub(1)?;
+    let at = if view.pos(at) == Pos::Det {
+        at.checked_sub(1)?
+    } else {
+        at
+    };
+    (at > 0 && view.up(at) == "BETWEEN" && act_word(at - 1) && mentions[m].members.len() >= 2)
+        .then_some(m)
+}
+
 /// Gives agents named without an actor ("the administration", "officials") the country of
 /// the nearest actor named before them, else of the previous sentence's actor: in news
 /// prose an unnamed official belongs to the country under discussion.

@@ -647,3 +647,19 @@ fn a_verb_the_tagger_read_as_a_noun_still_acts() {
         "DZA",
     );
 }
+
+#[test]
+fn the_parties_after_between_are_both_sides() {
+    let got =
+        one("Fighting between Eritrean and Ethiopian troops erupted near the border on Sunday.");
+    assert_has(&got, "ERI", "190", "ETH");
+    assert_has(&got, "ETH", "190", "ERI");
+    let got = one("Talks between Armenia and Azerbaijan resumed in Vienna.");
+    assert!(
+        has(&got, "ARM", "046", "AZE") && has(&got, "AZE", "046", "ARM"),
+        "{got:?}"
+    );
+    // A state between two parties is no act of either.
+    let got = one("Tensions between Serbia and Kosovo escalated on Monday.");
+    assert!(got.is_empty(), "{got:?}");
+}
