@@ -663,3 +663,19 @@ fn the_parties_after_between_are_both_sides() {
     let got = one("Tensions between Serbia and Kosovo escalated on Monday.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn dissolving_or_suspending_an_institution_is_an_administrative_sanction() {
+    assert_has(
+        &one("The Nepalese king dissolved parliament on Friday."),
+        "NPLGOV",
+        "172",
+        "NPLLEG",
+    );
+    assert_has(
+        &one("Bolivian lawmakers impeached the president on Monday."),
+        "BOLLEG",
+        "172",
+        "BOLGOV",
+    );
+}
