@@ -58,7 +58,7 @@ pub enum ProfileArg {
 }
 
 /// Articles are coded in batches of this many, in parallel, and written in order.
-const BATCH: usize = 2048;
+const BATCH: usize = 256;
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<ExitCode> {
