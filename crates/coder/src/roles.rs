@@ -472,10 +472,14 @@ fn is_locative(up: &str) -> bool {
 }
 
 /// The country part of an actor code, when it starts with one (`USAGOV` → `USA`); group
-/// codes (`IGO…`, `NGO…`) have none.
+/// codes (`IGO…`, `NGO…`) have none, nor has `MED`, the news outlets ("Reuters",
+/// "Al Jazeera"), whose reporters are no country's.
 pub(crate) fn country_of(code: &str) -> Option<&str> {
     let c = code.get(..3)?;
-    let group = matches!(c, "IGO" | "NGO" | "IMG" | "MNC" | "UIS" | "REB" | "---");
+    let group = matches!(
+        c,
+        "IGO" | "NGO" | "IMG" | "MNC" | "UIS" | "REB" | "MED" | "---"
+    );
     (!group && c.chars().all(|ch| ch.is_ascii_uppercase())).then_some(c)
 }
 

@@ -679,3 +679,18 @@ fn dissolving_or_suspending_an_institution_is_an_administrative_sanction() {
         "BOLGOV",
     );
 }
+
+#[test]
+fn a_news_outlet_lends_no_country() {
+    let got = article(&[
+        "Malian soldiers patrolled the market on Sunday, Al Jazeera reported.",
+        "Al Jazeera said gunmen attacked a police post on Monday.",
+    ]);
+    assert_has(&got[1], "MLI", "193", "MLI");
+    assert!(
+        got.iter()
+            .flatten()
+            .all(|(s, _, t)| !s.starts_with("MED") && !t.starts_with("MED")),
+        "{got:?}"
+    );
+}
