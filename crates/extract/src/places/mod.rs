@@ -21,7 +21,9 @@
 //!   count as article context. Curated regions, seas and landmarks (`features.tsv`) are
 //!   exempt: "the annexation of Crimea" names a place even though the actor dictionary
 //!   lists Crimea; only a speech verb after one makes it an actor. So is a city right
-//!   after a verb (tagged as one): "shelled Kharkiv" is where the shelling happened.
+//!   after a verb (tagged as one): "shelled Kharkiv" is where the shelling happened —
+//!   but not a name that is only some place's alternate name ("Hamas", one of Hamm's),
+//!   which inside an actor range is always the actor.
 //! - Demonyms ("Russian") are context only, except in relational phrases. So are the
 //!   country and demonym parts of a hyphenated word ("Russian-occupied"); before a border
 //!   word each part gives a relational match ("the Russia-Ukraine border": RU and UA).
@@ -1038,8 +1040,12 @@ impl Gazetteer {
                 .map(|t| t.upper.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
+            // An actor the dictionary knows by the name ("Hamas", an alternate name of
+            // Hamm) is that actor wherever it stands.
+            let actor = actors.iter().any(|&(a, b)| a < end && i < b);
             if sentence_start
                 || next_cap
+                || actor
                 || (words > 1 && self.d.common.contains(fold_name(&key).as_str()))
             {
                 return None;

@@ -679,3 +679,22 @@ fn out_of_a_country_is_a_place() {
     assert!(m.locative());
     assert_eq!(r.as_ref().unwrap().place.country.as_deref(), Some("ML"));
 }
+
+#[test]
+fn an_actor_named_by_a_towns_alternate_name_is_no_place() {
+    // "Hamas" is among Hamm's alternate names; after a verb it is still the group.
+    let ms = scanned("Israeli jets struck Hamas positions in Gaza.", &["Hamas"]);
+    let resolved: Vec<_> = ms.iter().filter_map(|(_, r)| r.as_ref()).collect();
+    assert!(
+        resolved
+            .iter()
+            .all(|r| r.place.country.as_deref() != Some("DE")),
+        "{resolved:?}"
+    );
+    assert!(
+        resolved
+            .iter()
+            .any(|r| r.place.country.as_deref() == Some("PS")),
+        "{resolved:?}"
+    );
+}
