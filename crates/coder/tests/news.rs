@@ -694,3 +694,11 @@ fn a_news_outlet_lends_no_country() {
         "{got:?}"
     );
 }
+
+#[test]
+fn congo_alone_is_the_democratic_republic() {
+    let got = one("Congo expelled the Rwandan ambassador on Saturday.");
+    assert_has(&got, "COD", "161", "RWA");
+    let got = one("Troops from Congo-Brazzaville crossed into Gabon.");
+    assert!(got.iter().all(|(s, _, _)| !s.starts_with("COD")), "{got:?}");
+}

@@ -698,3 +698,12 @@ fn an_actor_named_by_a_towns_alternate_name_is_no_place() {
         "{resolved:?}"
     );
 }
+
+#[test]
+fn congo_alone_is_the_democratic_republic() {
+    let ms = one("Rebels seized two towns in eastern Congo on Monday.");
+    assert!(
+        ms.iter().any(|m| m.place.country.as_deref() == Some("CD")),
+        "{ms:?}"
+    );
+}
