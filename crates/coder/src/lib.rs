@@ -773,6 +773,14 @@ impl Coder {
             {
                 continue;
             }
+            // "the conflict has killed 9,000 people": a toll, not an act.
+            if self.config.profile == Profile::Cameo
+                && h.group_start > 0
+                && view.pos(h.group_start - 1) == vigil_model::Pos::Noun
+                && self.rules.toll_subject(view.up(h.group_start - 1))
+            {
+                continue;
+            }
             let (pair, pattern, matched) = if gathering {
                 (
                     CodePair {

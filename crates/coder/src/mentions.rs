@@ -39,8 +39,13 @@ impl Member {
         } else {
             &self.base
         });
+        // "a NATO official", "UN officials": an international body's officials are the
+        // body; GOV would make them a government.
+        let body = ["IGO", "NGO", "IMG", "MNC", "UIS"]
+            .iter()
+            .any(|g| self.base.starts_with(g));
         for s in &self.suffix {
-            if !ends_with_group(&code, s) {
+            if !ends_with_group(&code, s) && !(body && s == "GOV") {
                 code.push_str(s);
             }
         }

@@ -150,6 +150,33 @@ fn subject(
             return Some((m, "subject-coordinated"));
         }
     }
+    // "the blast *wounded* three soldiers", "in Kabul, a bomb *killed* …": a common noun
+    // heading the phrase right before the verb group is the subject, and names no actor;
+    // the walk back would find some earlier party instead. Not when a possessor names its
+    // party ("Eriador's death toll has risen"), nor when the noun ends a participle's
+    // object that modifies the subject ("police *wearing riot gear* fired").
+    if start > 0
+        && view.pos(start - 1) == Pos::Noun
+        && mention_ending_at(mentions, start).is_none()
+        && !mentions.iter().any(|m| m.start < start && start <= m.end)
+    {
+        let mut j = start - 1;
+        while j > 0
+            && matches!(
+                view.pos(j - 1),
+                Pos::Noun | Pos::Adj | Pos::Num | Pos::CConj | Pos::Det
+            )
+        {
+            j -= 1;
+        }
+        let possessed = j > 0 && (view.up(j - 1) == "'S" || view.pos(j - 1) == Pos::Part);
+        let modifier = j > 1
+            && matches!(view.pos(j - 1), Pos::VerbGer | Pos::VerbPart)
+            && mention_ending_at(mentions, j - 1).is_some();
+        if !possessed && !modifier {
+            return None;
+        }
+    }
     let mut k = start;
     let mut crossed_comma = false;
     while k > 0 {

@@ -33,6 +33,8 @@ pub struct Rules {
     not_acts: rustc_hash::FxHashSet<String>,
     /// Verbs that code only through a pattern or an event noun (`bare` in `not-acts.tsv`).
     bare_no_act: rustc_hash::FxHashSet<String>,
+    /// Subject nouns that make a verb tell a toll (`toll` in `not-acts.tsv`).
+    toll_subjects: rustc_hash::FxHashSet<String>,
     /// Verbs whose commented patterns match them alone (`own-patterns.tsv`).
     own_patterns: rustc_hash::FxHashSet<String>,
     /// Word pairs whose first word is then no verb ("according to").
@@ -179,6 +181,7 @@ impl Rules {
             },
             not_acts: word_set(NOT_ACTS, "lemma"),
             bare_no_act: word_set(NOT_ACTS, "bare"),
+            toll_subjects: word_set(NOT_ACTS, "toll"),
             own_patterns: word_set(OWN_PATTERNS, "lemma")
                 .into_iter()
                 .map(|v| v.replace('_', " "))
@@ -233,6 +236,12 @@ impl Rules {
     /// pattern or an event noun ("ordered the expulsion"; not "the party that controls").
     pub fn bare_no_act(&self, lemma: &str) -> bool {
         self.bare_no_act.contains(lemma)
+    }
+
+    /// True when `noun` (upper case), heading a verb's subject, sums up a conflict or a
+    /// disaster ("the *war* has killed 9,000 people"): the verb tells its toll, no act.
+    pub fn toll_subject(&self, noun: &str) -> bool {
+        self.toll_subjects.contains(noun)
     }
 
     /// True when a pattern written for verb `noted` (its comment names it) may not match

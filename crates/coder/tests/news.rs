@@ -702,3 +702,22 @@ fn congo_alone_is_the_democratic_republic() {
     let got = one("Troops from Congo-Brazzaville crossed into Gabon.");
     assert!(got.iter().all(|(s, _, _)| !s.starts_with("COD")), "{got:?}");
 }
+
+#[test]
+fn a_common_noun_subject_is_no_party_but_its_possessor_or_modified_head_is() {
+    // The participle's object ends the phrase; the police still fired.
+    assert_has(
+        &one("Kenyan police wearing riot helmets fired tear gas at the protesters in Nairobi."),
+        "KENCOP",
+        "175",
+        "KEN",
+    );
+    // A toll is no act, and implies no attacker.
+    assert!(one("The war has killed 9,000 Yemeni civilians since 2015.").is_empty());
+    // An international body's officials are the body, not a government.
+    let got = one("A NATO official accused Russia of violating the treaty.");
+    assert!(
+        got.iter().any(|(s, c, _)| s == "IGOWSTNAT" && c == "112"),
+        "{got:?}"
+    );
+}
