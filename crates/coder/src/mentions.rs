@@ -45,9 +45,10 @@ impl Member {
             .iter()
             .any(|g| self.base.starts_with(g));
         for s in &self.suffix {
-            if !ends_with_group(&code, s) && !(body && s == "GOV") {
-                code.push_str(s);
+            if (body && s == "GOV") || ends_with_group(&code, s) {
+                continue;
             }
+            code.push_str(s);
         }
         code
     }
