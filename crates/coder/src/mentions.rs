@@ -698,10 +698,12 @@ fn link_agents(view: &View, mentions: &mut Vec<Mention>) {
     let mut i = 0;
     while i + 1 < mentions.len() {
         let (a, b) = (&mentions[i], &mentions[i + 1]);
+        // "a spokesman *for* the ministry" speaks as the ministry.
+        let spokes = view.up(a.end) == "FOR" && view.up(a.end - 1).starts_with("SPOKES");
         let linked = a.kind == MentionKind::AgentOnly
             && b.kind == MentionKind::Named
             && b.start == a.end + 1
-            && grammar::is_agent_linker(view.up(a.end));
+            && (grammar::is_agent_linker(view.up(a.end)) || spokes);
         if linked {
             let mut members = Vec::new();
             for ag in &a.members {

@@ -721,3 +721,17 @@ fn a_common_noun_subject_is_no_party_but_its_possessor_or_modified_head_is() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_spokesman_for_a_body_speaks_as_it() {
+    let got = article(&[
+        "Russian forces raided a Finnish fishing boat on Sunday.",
+        "A spokesman for the Norwegian foreign ministry condemned the raid.",
+    ]);
+    assert!(
+        got[1]
+            .iter()
+            .any(|(s, c, _)| s.starts_with("NOR") && c == "111"),
+        "{got:?}"
+    );
+}
