@@ -102,3 +102,26 @@ pub fn in_quotes(view: &View, quotes: &[(usize, usize)]) -> Option<Judgement> {
     }
     tokens().find_map(|k| judge(view, k))
 }
+
+/// "the rebels *are responsible for* the attack", "Hanoi was to blame for …": the token
+/// where a party named right before a form of "be" is held responsible, and the end of
+/// that party's words (`party_end`). Negated ("was not responsible") it is a denial, not
+/// an accusation.
+pub fn held_responsible(view: &View, party_end: usize) -> Option<usize> {
+    let mut k = party_end;
+    if k >= view.len() || !crate::grammar::is_be(view.up(k)) {
+        return None;
+    }
+    k += 1;
+    while k < view.len()
+        && matches!(
+            view.up(k),
+            "HELD" | "DIRECTLY" | "FULLY" | "ALSO" | "SOLELY"
+        )
+    {
+        k += 1;
+    }
+    let responsible = view.up(k) == "RESPONSIBLE" && view.up(k + 1) == "FOR";
+    let to_blame = view.up(k) == "TO" && view.up(k + 1) == "BLAME";
+    (k + 1 < view.len() && (responsible || to_blame)).then_some(k)
+}

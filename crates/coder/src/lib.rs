@@ -413,6 +413,10 @@ impl Coder {
         {
             self.code_judging_quote(&view, &speech, who, &mentions, ctx, &mut drafts);
         }
+        if self.config.profile == Profile::Cameo {
+            let quoted = quote_speaker.as_ref().map(|(_, _, who)| who);
+            self.code_blame(&view, &speech, quoted, &mentions, &hits, &mut drafts);
+        }
         self.attribute_reports(&view, &speech, speaker, &mentions, &hits, &mut drafts);
         let (drafts, filtered) = diagnose::split_filtered(drafts, dropped.as_deref());
         if let Some(d) = drafts
@@ -1358,6 +1362,66 @@ impl Coder {
             "a quotation that judges",
             (j.word, j.word + 1),
         );
+    }
+
+    /// "'The rebels are responsible for the attack,' the minister said", "Kigali said
+    /// Kinshasa was to blame": a party held responsible by a speaker — of the quotation,
+    /// or the subject of a reporting verb — is accused by it (112).
+    fn code_blame(
+        &self,
+        view: &view::View,
+        speech: &quotes::Speech,
+        quoted: Option<&Member>,
+        mentions: &[Mention],
+        hits: &[verbs::VerbHit],
+        drafts: &mut Vec<Draft>,
+    ) {
+        for m in mentions.iter().filter(|m| m.kind == MentionKind::Named) {
+            let Some(k) = evaluations::held_responsible(view, m.end) else {
+                continue;
+            };
+            if view.up(k - 1) == "NOT" || (m.start > 0 && view.up(m.start - 1) == "NOT") {
+                continue;
+            }
+            let speaker = if speech.quoted(k) {
+                quoted.cloned()
+            } else {
+                // The subject of a reporting verb before the party ("X said Y was …") or
+                // after it (", X said").
+                hits.iter().enumerate().find_map(|(r, h)| {
+                    if !quotes::is_reporting(&self.dicts, view.up(h.head)) || speech.quoted(h.head)
+                    {
+                        return None;
+                    }
+                    let s = roles::assign(view, mentions, hits, r, None, true).source?;
+                    let who = &mentions[s.0];
+                    (who.start != m.start)
+                        .then(|| who.members.first().cloned())
+                        .flatten()
+                })
+            };
+            let Some(speaker) = speaker.filter(Member::has_actor) else {
+                continue;
+            };
+            let targets: Vec<Member> = m
+                .members
+                .iter()
+                .filter(|t| t.has_actor() && t.code() != speaker.code())
+                .cloned()
+                .collect();
+            if targets.is_empty() {
+                continue;
+            }
+            self.push_unverbed(
+                drafts,
+                (std::slice::from_ref(&speaker), "speaker"),
+                (&targets, "held responsible"),
+                "112",
+                &format!("held responsible: {} {}", view.up(k), view.up(k + 1)),
+                "a party held responsible: accused",
+                (k, k + 2),
+            );
+        }
     }
 
     /// Drafts an act that no verb hit names (a noun, a construction, a quotation): one

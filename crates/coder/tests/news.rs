@@ -735,3 +735,20 @@ fn a_spokesman_for_a_body_speaks_as_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_party_held_responsible_is_accused_by_the_speaker() {
+    let got = one(
+        "The Shabaab militants are responsible for the bombing of the market, the Somali interior minister said.",
+    );
+    assert_has(&got, "SOMGOV", "112", "SOM");
+    let got = one("Kenya's foreign ministry said Somalia was to blame for the border raid.");
+    assert_has(&got, "KEN", "112", "SOM");
+    assert!(
+        got.iter().all(|(_, c, _)| !c.starts_with("1124")),
+        "{got:?}"
+    );
+    // Denied, it accuses nobody.
+    let got = one("The army was not responsible for the deaths, the Malian government said.");
+    assert!(got.iter().all(|(_, c, _)| c != "112"), "{got:?}");
+}
