@@ -1042,11 +1042,27 @@ impl Coder {
                 } else {
                     (implied_source, implied_target)
                 };
+            // "Colombian troops attacked a camp. The air strike killed two commanders": an
+            // act named as the subject without a party of its own is the story's last
+            // attacker's, unless that attacker is its target.
+            let act_subject = named.as_ref().is_some_and(|n| n.subject && !h.passive);
             let sources = sources.or_else(|| {
                 let named = targets
                     .as_ref()
                     .is_some_and(|(t, _)| t.iter().any(Member::has_actor));
-                named.then(|| ctx.story.implied(implied_source)).flatten()
+                let attacker = ctx.last_aggressor.as_ref().filter(|a| {
+                    act_subject
+                        && targets
+                            .as_ref()
+                            .is_some_and(|(t, _)| t.iter().all(|t| t.code() != a.code()))
+                });
+                match attacker {
+                    Some(a) if named => Some((
+                        vec![a.clone()],
+                        "context: the story's last attacker".to_string(),
+                    )),
+                    _ => named.then(|| ctx.story.implied(implied_source)).flatten(),
+                }
             });
             // "X and Y traded fire": a compound subject of a mutual act is its own other
             // party (below), not the story's country.

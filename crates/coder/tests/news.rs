@@ -752,3 +752,17 @@ fn a_party_held_responsible_is_accused_by_the_speaker() {
     let got = one("The army was not responsible for the deaths, the Malian government said.");
     assert!(got.iter().all(|(_, c, _)| c != "112"), "{got:?}");
 }
+
+#[test]
+fn an_act_named_as_subject_belongs_to_the_last_attacker() {
+    let got = article(&[
+        "Nigerian troops attacked a Boko Haram camp near Maiduguri on Friday.",
+        "The air strike killed two senior Boko Haram commanders.",
+    ]);
+    assert!(
+        got[1]
+            .iter()
+            .any(|(s, c, t)| s.starts_with("NGAMIL") && c == "195" && t.starts_with("NGAREB")),
+        "{got:?}"
+    );
+}
