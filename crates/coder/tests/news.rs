@@ -766,3 +766,16 @@ fn an_act_named_as_subject_belongs_to_the_last_attacker() {
         "{got:?}"
     );
 }
+
+#[test]
+fn storming_a_court_is_no_criticism() {
+    // "attacked the court" may be words; "stormed the court" is not.
+    let got =
+        one("Angry supporters of the former Bolivian governor stormed the Supreme Court in Sucre.");
+    assert!(
+        got.iter()
+            .any(|(s, c, _)| s.starts_with("BOL") && c == "145"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(_, c, _)| c != "111"), "{got:?}");
+}
