@@ -50,6 +50,34 @@ pub fn is_gerund_preposition(w: &str) -> bool {
     )
 }
 
+/// Verbs of aspect that take an -ing complement sharing their subject ("the sides
+/// *began* exchanging fire", "police *kept* firing").
+pub fn is_aspect_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "BEGIN"
+            | "BEGINS"
+            | "BEGAN"
+            | "BEGUN"
+            | "START"
+            | "STARTS"
+            | "STARTED"
+            | "CONTINUE"
+            | "CONTINUES"
+            | "CONTINUED"
+            | "KEEP"
+            | "KEEPS"
+            | "KEPT"
+            | "RESUME"
+            | "RESUMES"
+            | "RESUMED"
+            | "STOP"
+            | "STOPS"
+            | "STOPPED"
+            | "FINISHED"
+    )
+}
+
 /// Subordinators that open an adverbial clause (the clause has its own subject).
 pub fn is_subordinator(w: &str) -> bool {
     matches!(

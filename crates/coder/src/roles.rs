@@ -111,6 +111,26 @@ fn subject(
         return main_clause_subject(view, mentions, hits, h.head - 1, depth)
             .map(|m| (m, "subject-of-main-clause"));
     }
+    // "the sides *began exchanging* fire": an -ing complement of a verb of aspect has
+    // that verb's subject.
+    if h.group_start == h.head
+        && h.head > 0
+        && depth < 4
+        && (view.pos(h.head) == Pos::VerbGer || view.up(h.head).ends_with("ING"))
+        && grammar::is_aspect_verb(view.up(h.head - 1))
+    {
+        let aspect = h.head - 1;
+        if let Some(g) = hits.iter().position(|x| x.head == aspect) {
+            return subject(view, mentions, hits, g, depth + 1);
+        }
+        let mut s = aspect;
+        while s > 0 && (view.pos(s - 1).is_aux() || view.pos(s - 1) == Pos::Adv) {
+            s -= 1;
+        }
+        return mention_ending_at(mentions, s)
+            .filter(|&m| !prepositional(view, &mentions[m]))
+            .map(|m| (m, "subject-of-aspect-verb"));
+    }
     // An infinitive takes the subject of the verb that governs it.
     let start = match h
         .governor

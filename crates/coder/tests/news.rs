@@ -779,3 +779,13 @@ fn storming_a_court_is_no_criticism() {
     );
     assert!(got.iter().all(|(_, c, _)| c != "111"), "{got:?}");
 }
+
+#[test]
+fn an_ing_complement_of_a_verb_of_aspect_has_its_subject() {
+    let got = article(&[
+        "Eritrean and Ethiopian troops clashed near the border on Wednesday.",
+        "Later the two armies started exchanging artillery fire across the river.",
+    ]);
+    assert_has(&got[1], "ERI", "194", "ETH");
+    assert_has(&got[1], "ETH", "194", "ERI");
+}
