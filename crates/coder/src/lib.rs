@@ -565,6 +565,24 @@ impl Coder {
         speaker
     }
 
+    /// The reporting verbs outside quotations ("said", "told") that have a subject, in
+    /// order: (verb hit, subject mention).
+    fn reporting_subjects<'a>(
+        &'a self,
+        view: &'a view::View,
+        speech: &'a quotes::Speech,
+        mentions: &'a [Mention],
+        hits: &'a [verbs::VerbHit],
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        hits.iter().enumerate().filter_map(move |(r, h)| {
+            if !quotes::is_reporting(&self.dicts, view.up(h.head)) || speech.quoted(h.head) {
+                return None;
+            }
+            let subject = roles::assign(view, mentions, hits, r, None, true).source?;
+            Some((r, subject.0))
+        })
+    }
+
     /// Records who reports each event: the speaker of the quotation it is in, or the
     /// subject of a reporting verb ("said") in the same sentence.
     fn attribute_reports(
@@ -576,13 +594,9 @@ impl Coder {
         hits: &[verbs::VerbHit],
         drafts: &mut [Draft],
     ) {
-        let reporter = hits.iter().enumerate().find_map(|(r, h)| {
-            if !quotes::is_reporting(&self.dicts, view.up(h.head)) || speech.quoted(h.head) {
-                return None;
-            }
-            let subject = roles::assign(view, mentions, hits, r, None, true).source?;
-            mentions[subject.0].members.first().map(|m| (r, m.clone()))
-        });
+        let reporter = self
+            .reporting_subjects(view, speech, mentions, hits)
+            .find_map(|(r, s)| mentions[s].members.first().map(|m| (r, m.clone())));
         for d in drafts.iter_mut() {
             let head = d.words.0;
             if speech.quoted(head) {
@@ -1404,17 +1418,13 @@ impl Coder {
             } else {
                 // The subject of a reporting verb before the party ("X said Y was …") or
                 // after it (", X said").
-                hits.iter().enumerate().find_map(|(r, h)| {
-                    if !quotes::is_reporting(&self.dicts, view.up(h.head)) || speech.quoted(h.head)
-                    {
-                        return None;
-                    }
-                    let s = roles::assign(view, mentions, hits, r, None, true).source?;
-                    let who = &mentions[s.0];
-                    (who.start != m.start)
-                        .then(|| who.members.first().cloned())
-                        .flatten()
-                })
+                self.reporting_subjects(view, speech, mentions, hits)
+                    .find_map(|(_, s)| {
+                        let who = &mentions[s];
+                        (who.start != m.start)
+                            .then(|| who.members.first().cloned())
+                            .flatten()
+                    })
             };
             let Some(speaker) = speaker.filter(Member::has_actor) else {
                 continue;
