@@ -37,7 +37,7 @@ pub use rules::{Governs, Implied, Rules};
 use mentions::{Member, Mention, MentionKind};
 use std::sync::Arc;
 use vigil_dict::{CodePair, DictSet};
-use vigil_model::{ActorRef, Article, Event, EventCodes, Provenance, Span, Token};
+use vigil_model::{ActorRef, Article, Event, EventCodes, Pos, Provenance, Span, Token};
 use vigil_text::Tagger;
 
 /// Which coding conventions apply.
@@ -1117,6 +1117,7 @@ impl Coder {
                                 || !(ca.starts_with(&cb) || cb.starts_with(&ca))
                             {
                                 self.push(
+                                    view,
                                     &mut drafts,
                                     a,
                                     "compound",
@@ -1182,6 +1183,7 @@ impl Coder {
             for s in &srcs {
                 for t in &tgts {
                     self.push(
+                        view,
                         &mut drafts,
                         s,
                         &srule,
@@ -1238,6 +1240,7 @@ impl Coder {
         for n in found {
             let (srcs, how) = &n.source;
             self.push_unverbed(
+                view,
                 drafts,
                 (srcs, how),
                 (
@@ -1285,6 +1288,7 @@ impl Coder {
                 },
             };
             self.push_unverbed(
+                view,
                 drafts,
                 (&sources, &srule),
                 (&targets, &trule),
@@ -1332,6 +1336,7 @@ impl Coder {
                     .is_none_or(|h| hits[h].head != e.compel && hits[h].head != e.depart)
             });
             self.push_unverbed(
+                view,
                 drafts,
                 (&sources, srule),
                 (&targets, "diplomats sent home"),
@@ -1384,6 +1389,7 @@ impl Coder {
             },
         };
         self.push_unverbed(
+            view,
             drafts,
             (std::slice::from_ref(who), "speaker of the quotation"),
             (std::slice::from_ref(&target), rule),
@@ -1439,6 +1445,7 @@ impl Coder {
                 continue;
             }
             self.push_unverbed(
+                view,
                 drafts,
                 (std::slice::from_ref(&speaker), "speaker"),
                 (&targets, "held responsible"),
@@ -1456,6 +1463,7 @@ impl Coder {
     #[allow(clippy::too_many_arguments)]
     fn push_unverbed(
         &self,
+        view: &view::View,
         drafts: &mut Vec<Draft>,
         (sources, srule): (&[Member], &str),
         (targets, trule): (&[Member], &str),
@@ -1472,6 +1480,7 @@ impl Coder {
         for s in sources {
             for t in targets {
                 self.push(
+                    view,
                     drafts,
                     s,
                     srule,
@@ -1494,6 +1503,7 @@ impl Coder {
     #[allow(clippy::too_many_arguments)]
     fn push(
         &self,
+        view: &view::View,
         drafts: &mut Vec<Draft>,
         s: &Member,
         srule: &str,
@@ -1513,7 +1523,18 @@ impl Coder {
             if self.config.require_dyad && !dyad {
                 return;
             }
-            if sc == tc && dyad {
+            // A party never acts on itself; but "Kenya imposed a curfew" on the country
+            // the story is in is the state acting on its own land: the source becomes
+            // the government below (state-roles.tsv), the target stays the country.
+            // Not a country's people or ships ("Chinese ships blocked …"): only the
+            // country named alone, as a state.
+            let state_at_home = tr.starts_with("implied by the act")
+                && self.rules.state_role(&sc, code) == Some("GOV")
+                && src.end > src.start
+                && (src.start..=src.end)
+                    .all(|i| i >= view.len() || !matches!(view.pos(i), Pos::Noun | Pos::Adj))
+                && (src.end >= view.len() || view.pos(src.end) != Pos::Propn);
+            if sc == tc && dyad && !state_at_home {
                 return;
             }
             drafts.push(Draft {

@@ -789,3 +789,22 @@ fn an_ing_complement_of_a_verb_of_aspect_has_its_subject() {
     assert_has(&got[1], "ERI", "194", "ETH");
     assert_has(&got[1], "ETH", "194", "ERI");
 }
+
+#[test]
+fn a_state_acts_on_its_own_land() {
+    // The country named alone imposes the curfew on itself: its government on the
+    // country. Its ships are no state at home.
+    let got = article(&[
+        "Protests over fuel prices spread across Ghana on Monday.",
+        "Ghana imposed a curfew in the north of the country.",
+        "Ghanaian ships blocked a harbour.",
+    ]);
+    assert_has(&got[1], "GHAGOV", "1723", "GHA");
+    assert!(
+        !got[2]
+            .iter()
+            .any(|(s, _, t)| s.starts_with("GHA") && t == "GHA"),
+        "{:?}",
+        got[2]
+    );
+}
