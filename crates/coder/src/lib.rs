@@ -265,7 +265,8 @@ impl Coder {
         let sentences = vigil_text::split_sentences(&record.text);
         let mut out = Vec::with_capacity(sentences.len());
         for (index, span) in sentences.into_iter().enumerate() {
-            let tokens = vigil_text::tokenize(&record.text, span);
+            let mut tokens = vigil_text::tokenize(&record.text, span);
+            quotes::drop_scare_quotes(&record.text, &mut tokens);
             let mut result = SentenceResult::default();
             for piece in pieces(&tokens) {
                 let mut piece = piece.to_vec();

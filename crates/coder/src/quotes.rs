@@ -4,6 +4,62 @@
 use crate::mentions::Mention;
 use crate::view::View;
 use vigil_dict::DictSet;
+use vigil_model::Token;
+
+/// The most words a pair of scare quotes may hold ("a “de facto blockade”").
+const SCARE_WORDS: usize = 5;
+
+/// Removes scare quotes: a few words quoted inside a clause, the writer marking a phrase
+/// as someone else's ("Japan lodged a “strong protest” with China", "launched ‘massive’
+/// strikes"). They are no speech of their own, and left in they split the phrase a
+/// pattern or an event noun needs. A quotation that opens a sentence or follows
+/// punctuation ("…,” she said; said: “…”) is kept.
+pub fn drop_scare_quotes(text: &str, tokens: &mut Vec<Token>) {
+    let is_mark = |t: &Token| t.is_punct() && (t.text == "\"" || t.text == "'");
+    let mut drop = Vec::new();
+    let mut i = 1;
+    while i < tokens.len() {
+        let open = &tokens[i];
+        let start = open.span.start as usize;
+        let opens = is_mark(open)
+            && !tokens[i - 1].is_punct()
+            && text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace)
+            && text[open.span.end as usize..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace());
+        if !opens {
+            i += 1;
+            continue;
+        }
+        let close = (i + 2..tokens.len().min(i + SCARE_WORDS + 2))
+            .take_while(|&j| !tokens[j - 1].is_punct() || j - 1 == i)
+            .find(|&j| is_mark(&tokens[j]) && tokens[j].text == open.text);
+        match close {
+            Some(j)
+                if text[tokens[j].span.end as usize..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric()) =>
+            {
+                drop.push(i);
+                drop.push(j);
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    if !drop.is_empty() {
+        let mut k = 0;
+        tokens.retain(|_| {
+            k += 1;
+            !drop.contains(&(k - 1))
+        });
+    }
+}
 
 /// Quoted token ranges of a sentence and the mention of their speaker.
 #[derive(Debug, Default)]

@@ -808,3 +808,17 @@ fn a_state_acts_on_its_own_land() {
         got[2]
     );
 }
+
+#[test]
+fn scare_quotes_do_not_split_a_phrase() {
+    // The writer's quotation marks around a few words of a clause are no speech: the
+    // support verb still finds its noun, the verb its pattern.
+    let got = one("Chile lodged a “formal protest” with Peru on Friday.");
+    assert_has(&got, "CHLGOV", "114", "PER");
+    let got =
+        one("Estonian aircraft carried out 'precise' air strikes on the rebel camps in Mali.");
+    assert_has(&got, "EST", "195", "MLI");
+    // A quotation that opens the sentence keeps its speaker.
+    let got = one("“This is unacceptable,” the Chilean minister said of the Peruvian move.");
+    assert_has(&got, "CHL", "111", "PER");
+}
