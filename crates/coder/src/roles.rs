@@ -158,16 +158,25 @@ fn subject(
     // the subject of the verb before it.
     if start > 0 && depth < 4 && grammar::is_coordinator(view.up(start - 1)) {
         // The verb before the coordinator: the nearest verb-like word to its left (which
-        // must be a dictionary verb for its subject to be known).
+        // must be a dictionary verb for its subject to be known). A finite verb is not
+        // coordinated with a gerund ("accused Oman *of backing* rebels and *cut* ties"):
+        // the gerund is the other verb's complement.
+        let finite = view.pos(h.head) == Pos::VerbFin;
         let nearest = (0..start - 1)
             .rev()
+            .filter(|&k| {
+                !(finite
+                    && matches!(view.pos(k), Pos::VerbGer | Pos::VerbPart)
+                    && view.up(k).ends_with("ING"))
+            })
             .find(|&k| view.pos(k).is_verb() || view.pos(k) == Pos::Adj)
             .filter(|&k| view.pos(k).is_verb());
         let prev = nearest.and_then(|k| hits.iter().position(|x| x.head == k));
-        if let Some(p) = prev
-            && let Some((m, _)) = subject(view, mentions, hits, p, depth + 1)
-        {
-            return Some((m, "subject-coordinated"));
+        if let Some(p) = prev {
+            // Its subject, named or not: "four Gulf states accused Oman … and cut ties"
+            // has no party for either verb, and none found further back.
+            return subject(view, mentions, hits, p, depth + 1)
+                .map(|(m, _)| (m, "subject-coordinated"));
         }
     }
     // "the blast *wounded* three soldiers", "in Kabul, a bomb *killed* …": a common noun

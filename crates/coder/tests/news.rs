@@ -822,3 +822,19 @@ fn scare_quotes_do_not_split_a_phrase() {
     let got = one("“This is unacceptable,” the Chilean minister said of the Peruvian move.");
     assert_has(&got, "CHL", "111", "PER");
 }
+
+#[test]
+fn a_coordinated_verb_shares_the_subject_not_a_complements_object() {
+    // "cut" shares the subject of "accused", not of "backing" (its complement); when
+    // that subject names no party, neither verb has one.
+    let got = one(
+        "Several Andean states accused Peru of backing smugglers and cut trade ties with Bolivia.",
+    );
+    assert!(
+        !got.iter()
+            .any(|(s, c, _)| s.starts_with("PER") && c.starts_with("16")),
+        "{got:?}"
+    );
+    let got = one("Chile accused Peru of backing smugglers and recalled its ambassador from Lima.");
+    assert_has(&got, "CHL", "161", "PER");
+}
