@@ -838,3 +838,16 @@ fn a_coordinated_verb_shares_the_subject_not_a_complements_object() {
     let got = one("Chile accused Peru of backing smugglers and recalled its ambassador from Lima.");
     assert_has(&got, "CHL", "161", "PER");
 }
+
+#[test]
+fn a_trip_made_is_a_visit_and_british_spellings_are_verbs() {
+    let got = one("The Gabonese president made a rare trip to Cameroon on Sunday.");
+    assert_has(&got, "GAB", "042", "CMR");
+    // "travelled", "labelled": British spelling doubles the L.
+    let got = one("The Gabonese president travelled to Cameroon on Sunday.");
+    assert!(
+        got.iter()
+            .any(|(s, c, t)| s.starts_with("GAB") && c.starts_with("04") && t.starts_with("CMR")),
+        "{got:?}"
+    );
+}

@@ -113,7 +113,28 @@ pub fn verb_forms(base: &str) -> Vec<String> {
             out.push(f);
         }
     }
+    // British spelling doubles a final L after a single vowel in longer words too:
+    // TRAVEL gives TRAVELLED as well as TRAVELED, CANCEL gives CANCELLING.
+    if doubles_l_in_british(base) {
+        out.push(format!("{base}LED"));
+        out.push(format!("{base}LING"));
+    }
     out
+}
+
+/// True when British spelling writes the past and gerund of `base` with LL where American
+/// spelling has one L: a word of more than one syllable ending consonant–vowel–L
+/// (`TRAVEL`, `CANCEL`, `LABEL`, `SIGNAL`; not `APPEAL` or `REVEAL`, nor one-syllable
+/// `STOP`-like words, which double in both).
+fn doubles_l_in_british(base: &str) -> bool {
+    let w = base.as_bytes();
+    let n = w.len();
+    n >= 4
+        && w[n - 1] == b'L'
+        && is_vowel(w[n - 2])
+        && is_consonant(w[n - 3])
+        && !doubles_final_consonant(base)
+        && w[..n - 2].iter().any(|&c| is_vowel(c))
 }
 
 /// True for a word made of upper-case letters and inner hyphens.
@@ -226,6 +247,19 @@ mod tests {
         assert_eq!(verb_forms("MASS"), ["MASS", "MASSES", "MASSED", "MASSING"]);
         assert_eq!(verb_forms("N'T"), ["N'T"]);
         assert_eq!(verb_forms("X"), ["X"]);
+        assert_eq!(
+            verb_forms("TRAVEL"),
+            [
+                "TRAVEL",
+                "TRAVELS",
+                "TRAVELED",
+                "TRAVELING",
+                "TRAVELLED",
+                "TRAVELLING"
+            ]
+        );
+        assert_eq!(verb_forms("REVEAL").len(), 4);
+        assert_eq!(verb_forms("EXPEL").len(), 6);
     }
 
     #[test]
