@@ -265,6 +265,7 @@ impl Rules {
     pub fn role_code(&self, code: &str, source: &str, target: &str) -> Option<&str> {
         let has = |actor: &str, roles: &[String]| {
             roles.iter().any(|r| r == "*")
+                || (actor.len() == 3 && roles.iter().any(|r| r == "-"))
                 || (3..actor.len())
                     .step_by(3)
                     .filter_map(|i| actor.get(i..i + 3))

@@ -851,3 +851,15 @@ fn a_trip_made_is_a_visit_and_british_spellings_are_verbs() {
         "{got:?}"
     );
 }
+
+#[test]
+fn soldiers_who_oust_their_government_stage_a_coup() {
+    let got = one("Gabonese soldiers ousted President Bongo on Wednesday.");
+    assert_has(&got, "GABMIL", "170", "GAB");
+    // Police firing on their own country's people repress them.
+    let got = article(&[
+        "Thousands marched through Libreville on Friday.",
+        "Police opened fire after the crowd refused to disperse.",
+    ]);
+    assert_has(&got[1], "GABCOP", "175", "GAB");
+}
