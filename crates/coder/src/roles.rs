@@ -165,11 +165,24 @@ fn subject(
         let nearest = (0..start - 1)
             .rev()
             .filter(|&k| {
-                !(finite
-                    && matches!(view.pos(k), Pos::VerbGer | Pos::VerbPart)
-                    && view.up(k).ends_with("ING"))
+                let participle = matches!(view.pos(k), Pos::VerbGer | Pos::VerbPart);
+                // Nor is a participle that modifies a noun ("the release *of kidnapped*
+                // soldiers and condemned …") a verb of the clause.
+                let modifier = participle
+                    && k > 0
+                    && matches!(
+                        view.pos(k - 1),
+                        Pos::Det | Pos::Adp | Pos::Adj | Pos::Num | Pos::Part
+                    );
+                !(finite && participle && view.up(k).ends_with("ING")) && !modifier
             })
-            .find(|&k| view.pos(k).is_verb() || view.pos(k) == Pos::Adj)
+            .find(|&k| {
+                // An adjective before its noun ("kidnapped *Israeli* soldiers") is no
+                // mistagged verb.
+                view.pos(k).is_verb()
+                    || (view.pos(k) == Pos::Adj
+                        && !matches!(view.pos(k + 1), Pos::Noun | Pos::Propn | Pos::Adj))
+            })
             .filter(|&k| view.pos(k).is_verb());
         let prev = nearest.and_then(|k| hits.iter().position(|x| x.head == k));
         if let Some(p) = prev {

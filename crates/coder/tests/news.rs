@@ -863,3 +863,18 @@ fn soldiers_who_oust_their_government_stage_a_coup() {
     ]);
     assert_has(&got[1], "GABCOP", "175", "GAB");
 }
+
+#[test]
+fn a_coordinated_verb_skips_modifiers_back_to_the_clause_verb() {
+    // "kidnapped" and "Ugandan" modify "soldiers"; "condemned" shares the subject of
+    // "called".
+    let got = one(
+        "The Kenyan president called for the release of kidnapped Ugandan soldiers and condemned Somalia's retaliation.",
+    );
+    assert_has(&got, "KEN", "111", "SOM");
+    assert!(
+        !got.iter()
+            .any(|(s, c, _)| s.starts_with("UGA") && c == "111"),
+        "{got:?}"
+    );
+}
