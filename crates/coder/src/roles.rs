@@ -174,7 +174,8 @@ fn subject(
                         view.pos(k - 1),
                         Pos::Det | Pos::Adp | Pos::Adj | Pos::Num | Pos::Part
                     );
-                !(finite && participle && view.up(k).ends_with("ING")) && !modifier
+                let gerund = finite && participle && view.up(k).ends_with("ING");
+                !(modifier || gerund)
             })
             .find(|&k| {
                 // An adjective before its noun ("kidnapped *Israeli* soldiers") is no
