@@ -975,6 +975,25 @@ impl Coder {
                 {
                     roles.target = None;
                 }
+                // "condemned the killing of Kenyan soldiers (by Somali militants)": the party
+                // after "of" suffered the act; the criticism is of the one after "by", else
+                // (below) of whoever the story last told attacking.
+                if pair.active.as_deref().is_some_and(|c| c.starts_with("11"))
+                    && let Some((m, _)) = roles.target
+                    && let Some(of) = patient_of(view, mentions[m].start)
+                    && self.rules.patient_act(view.up(of - 1))
+                {
+                    let limit = roles::object_limit(view, mentions[m].end, true);
+                    roles.target = mentions
+                        .iter()
+                        .position(|b| {
+                            b.start > mentions[m].start
+                                && b.start < limit
+                                && view.up(b.start - 1) == "BY"
+                                && !b.members.is_empty()
+                        })
+                        .map(|b| (b, "agent of the act criticised"));
+                }
                 // "urged Pakistan to release", "wants Putin to attack": what one actor asks of
                 // another has not happened; the asking verb codes the appeal.
                 if object_control(view, mentions, h) {
@@ -1789,6 +1808,21 @@ fn pieces(tokens: &[Token]) -> Vec<&[Token]> {
         out.push(rest);
     }
     out
+}
+
+/// The token of "of" before the phrase starting at `start` ("the killing *of* two
+/// soldiers", "of *its* diplomats"), when a noun comes right before it.
+fn patient_of(view: &view::View, start: usize) -> Option<usize> {
+    let mut k = start;
+    while k > 0
+        && matches!(
+            view.pos(k - 1),
+            vigil_model::Pos::Det | vigil_model::Pos::Num
+        )
+    {
+        k -= 1;
+    }
+    (k >= 2 && view.up(k - 1) == "OF" && view.pos(k - 2) == vigil_model::Pos::Noun).then_some(k - 1)
 }
 
 /// True when verb `h` is a to-infinitive whose subject is the object of another verb

@@ -22,6 +22,7 @@ pub struct Rules {
     governors: FxHashMap<String, Governs>,
     reciprocal: FxHashMap<String, String>,
     meeting_nouns: rustc_hash::FxHashSet<String>,
+    patient_acts: rustc_hash::FxHashSet<String>,
     state_roles: FxHashMap<String, String>,
     speech_nouns: FxHashMap<String, String>,
     not_states: rustc_hash::FxHashSet<String>,
@@ -69,6 +70,7 @@ const NEGATION: &str = include_str!("../../../data/rules/negation.tsv");
 const GOVERNORS: &str = include_str!("../../../data/rules/governors.tsv");
 const RECIPROCAL: &str = include_str!("../../../data/rules/reciprocal.tsv");
 const MEETING_NOUNS: &str = include_str!("../../../data/rules/meeting-nouns.txt");
+const PATIENT_ACTS: &str = include_str!("../../../data/rules/patient-acts.txt");
 const SPEECH_NOUNS: &str = include_str!("../../../data/rules/speech-nouns.tsv");
 const STATE_ROLES: &str = include_str!("../../../data/rules/state-roles.tsv");
 const MUTUAL: &str = include_str!("../../../data/rules/mutual-verbs.tsv");
@@ -150,6 +152,7 @@ impl Rules {
             governors,
             reciprocal,
             meeting_nouns: rows(MEETING_NOUNS).map(|r| r[0].to_string()).collect(),
+            patient_acts: rows(PATIENT_ACTS).map(|r| r[0].to_string()).collect(),
             speech_nouns: rows(SPEECH_NOUNS)
                 .filter(|r| r.len() >= 2)
                 .flat_map(|r| {
@@ -302,6 +305,12 @@ impl Rules {
     /// The code of the speech act `noun` (upper case) names ("WARNINGS" → `130`).
     pub fn speech_noun(&self, noun: &str) -> Option<&str> {
         self.speech_nouns.get(noun).map(String::as_str)
+    }
+
+    /// True when `noun` (upper case) names an act whose "of" party suffered it ("the
+    /// killing of", "the arrest of"; patient-acts.txt, and any noun in -ING).
+    pub fn patient_act(&self, noun: &str) -> bool {
+        noun.len() > 5 && noun.ends_with("ING") || self.patient_acts.contains(noun)
     }
 
     /// True when `noun` (upper case) names a meeting ("talks", "summit").

@@ -878,3 +878,14 @@ fn a_coordinated_verb_skips_modifiers_back_to_the_clause_verb() {
         "{got:?}"
     );
 }
+
+#[test]
+fn criticism_of_an_act_is_of_its_agent_not_its_victim() {
+    // Refugees from Congo suffered the killing; Angola's troops did it.
+    let got = article(&[
+        "Angolan troops shelled a refugee camp in Zambia on Monday.",
+        "Lusaka condemned the killing of Congolese refugees.",
+    ]);
+    assert_has(&got[1], "ZMB", "111", "AGO");
+    assert!(!has(&got[1], "ZMB", "111", "COD"), "{:?}", got[1]);
+}
