@@ -470,9 +470,13 @@ impl Coder {
                 continue;
             }
             seen.push(key);
-            result
-                .events
-                .push(self.event(record, index, span, &view, d));
+            let event = self.event(record, index, span, &view, d);
+            // A country's government acting on that government ("Kenya … resume ties and
+            // reopen *embassies*", the embassies read as Kenya's): no party acts on itself.
+            if !event.source.is_empty() && event.source == event.target {
+                continue;
+            }
+            result.events.push(event);
         }
         if self.config.annotate {
             annotate::sentence(
@@ -1827,14 +1831,62 @@ fn patient_of(view: &view::View, start: usize) -> Option<usize> {
 
 /// True when verb `h` is a to-infinitive whose subject is the object of another verb
 /// ("urged *Pakistan* to release", "wants *Putin* to attack").
+///
+/// So is an infinitive such a verb governs in turn ("urged Kiir *to move* swiftly *to
+/// honour* the deal"): what is asked has not happened either.
 fn object_control(view: &view::View, mentions: &[Mention], h: &verbs::VerbHit) -> bool {
-    if h.start < 3 || view.up(h.start - 1) != "TO" {
+    let mut start = h.start;
+    for _ in 0..3 {
+        if controlled_at(view, mentions, start) {
+            return true;
+        }
+        if start < 2 || view.up(start - 1) != "TO" {
+            return false;
+        }
+        // The infinitive that governs this one: a verb after an earlier "to", a few
+        // words back ("to move swiftly to honour").
+        match (start.saturating_sub(8).max(1)..start - 1)
+            .rev()
+            .find(|&j| view.up(j - 1) == "TO" && view.pos(j).is_verb())
+        {
+            Some(j) => start = j,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// True when the verb at token `start` follows "to" and an object naming a party, right
+/// after another verb ("urged *Pakistan to* release", "urge Kiir and Mr. Machar to").
+fn controlled_at(view: &view::View, mentions: &[Mention], start: usize) -> bool {
+    if start < 3 || view.up(start - 1) != "TO" {
         return false;
     }
-    let Some(m) = mentions.iter().find(|m| m.end == h.start - 1) else {
-        return false;
+    // A past form the tagger read as an adjective ("the envoy *urged*/Adj Kiir to") is
+    // still the verb.
+    let verb = |i: usize| {
+        view.pos(i).is_verb()
+            || view.pos(i).is_aux()
+            || (view.pos(i) == Pos::Adj && view.up(i).ends_with("ED"))
     };
-    m.start > 0 && (view.pos(m.start - 1).is_verb() || view.pos(m.start - 1).is_aux())
+    // The object's words: names, nouns and their coordination, back to the verb.
+    let mut k = start - 1;
+    while k > 0
+        && start - k < 12
+        && !verb(k - 1)
+        && (matches!(
+            view.pos(k - 1),
+            Pos::Propn | Pos::Noun | Pos::Pron | Pos::Det | Pos::Adj | Pos::CConj | Pos::Num
+        ) || matches!(view.up(k - 1), "," | "." | "'S"))
+    {
+        k -= 1;
+    }
+    k < start - 1
+        && k > 0
+        && verb(k - 1)
+        && mentions
+            .iter()
+            .any(|m| m.start >= k && m.end <= start - 1 && !m.members.is_empty())
 }
 
 /// True when the verb group ending at token `g` holds a negator ("would *not* ask").

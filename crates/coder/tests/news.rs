@@ -889,3 +889,18 @@ fn criticism_of_an_act_is_of_its_agent_not_its_victim() {
     assert_has(&got[1], "ZMB", "111", "AGO");
     assert!(!has(&got[1], "ZMB", "111", "COD"), "{:?}", got[1]);
 }
+
+#[test]
+fn what_an_appeal_asks_through_a_chain_of_infinitives_has_not_happened() {
+    let got = one(
+        "The envoy urged President Ruto and Mr. Odinga to move quickly to honor the truce with Uganda.",
+    );
+    assert!(!got.iter().any(|(s, _, _)| s.starts_with("KEN")), "{got:?}");
+}
+
+#[test]
+fn no_party_acts_on_itself() {
+    let got = one("Ghana and Togo agreed to restore diplomatic relations and reopen embassies.");
+    assert!(got.iter().all(|(s, _, t)| s != t), "{got:?}");
+    assert!(!got.is_empty());
+}
