@@ -1886,7 +1886,7 @@ fn controlled_at(view: &view::View, mentions: &[Mention], start: usize) -> bool 
         && verb(k - 1)
         && mentions
             .iter()
-            .any(|m| m.start >= k && m.end <= start - 1 && !m.members.is_empty())
+            .any(|m| m.start >= k && m.end < start && !m.members.is_empty())
 }
 
 /// True when the verb group ending at token `g` holds a negator ("would *not* ask").
