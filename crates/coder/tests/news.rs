@@ -904,3 +904,9 @@ fn no_party_acts_on_itself() {
     assert!(got.iter().all(|(s, _, t)| s != t), "{got:?}");
     assert!(!got.is_empty());
 }
+
+#[test]
+fn a_warship_prefix_names_its_navy() {
+    let got = one("Houthi fighters fired a missile at the USS Gravely on Tuesday.");
+    assert_has(&got, "YEM", "194", "USAMIL");
+}
