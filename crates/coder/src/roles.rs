@@ -75,7 +75,14 @@ fn prepositional(view: &View, m: &Mention) -> bool {
         && (grammar::is_quantity_head(view.up(m.start - 2)) || view.pos(m.start - 2) == Pos::Num);
     // "*At least* six soldiers were killed": a quantity, not a preposition.
     let at_least = before == "AT" && matches!(view.up(m.start), "LEAST" | "MOST");
-    !opens_clause && !counted && !at_least && (view.pos(m.start - 1) == Pos::Adp || before == "TO")
+    // "a coalition *led by* Nigeria bombed …": the leader stands for the group it leads,
+    // as in "the Nigeria-led coalition".
+    let led_by = before == "BY" && m.start >= 2 && view.up(m.start - 2) == "LED";
+    !opens_clause
+        && !counted
+        && !at_least
+        && !led_by
+        && (view.pos(m.start - 1) == Pos::Adp || before == "TO")
 }
 
 /// The subject of the clause whose verb group starts at `group_start`.

@@ -910,3 +910,9 @@ fn a_warship_prefix_names_its_navy() {
     let got = one("Houthi fighters fired a missile at the USS Gravely on Tuesday.");
     assert_has(&got, "YEM", "194", "USAMIL");
 }
+
+#[test]
+fn a_group_led_by_a_country_acts_as_that_country() {
+    let got = one("Warplanes from a coalition led by Nigeria bombed rebel camps in Niger.");
+    assert_has(&got, "NGA", "195", "NER");
+}
