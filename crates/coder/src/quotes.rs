@@ -4,7 +4,7 @@
 use crate::mentions::Mention;
 use crate::view::View;
 use vigil_dict::DictSet;
-use vigil_model::Token;
+use vigil_model::{Pos, Token};
 
 /// The most words a pair of scare quotes may hold ("a “de facto blockade”").
 const SCARE_WORDS: usize = 5;
@@ -166,6 +166,28 @@ pub fn find(view: &View, dicts: &DictSet, mentions: &[Mention]) -> Speech {
             speaker = Some(m);
         } else if reporting(k) {
             speaker = mention_at(k + 1);
+        } else {
+            // “…,” the secretary of the council, Nikolai Ivanov, said: a longer noun
+            // phrase (an apposition) before the reporting verb. Its speaker is the name
+            // that ends right before the verb, else the first party the phrase names.
+            let np = |i: usize| {
+                matches!(
+                    view.pos(i),
+                    Pos::Det | Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num | Pos::Part
+                ) || matches!(view.up(i), "," | "OF" | "FOR" | "-")
+            };
+            let mut r = k;
+            while r < view.len() && r < k + 25 && np(r) {
+                r += 1;
+            }
+            if r > k + 1 && reporting(r) {
+                let end = if view.up(r - 1) == "," { r - 1 } else { r };
+                speaker = mention_ending(end).or_else(|| {
+                    mentions
+                        .iter()
+                        .position(|m| m.start >= k && m.end <= r && !m.members.is_empty())
+                });
+            }
         }
     }
     // Before the first: Biden said: “…”.

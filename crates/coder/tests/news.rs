@@ -579,6 +579,15 @@ fn a_quotation_that_will_not_stay_silent_threatens() {
 }
 
 #[test]
+fn a_speaker_named_through_a_long_apposition_is_the_source_of_the_quotation() {
+    let got = article(&[
+        "Estonia expelled two Russian diplomats on Monday.",
+        "“We will respond firmly to these hostile steps,” the spokeswoman of the Russian foreign ministry, Yelena Sorokina, said.",
+    ]);
+    assert_has(&got[1], "RUS", "130", "EST");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
