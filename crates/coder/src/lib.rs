@@ -982,13 +982,17 @@ impl Coder {
                 // "condemned the killing of Kenyan soldiers (by Somali militants)": the party
                 // after "of" suffered the act; the criticism is of the one after "by", else
                 // (below) of whoever the story last told attacking.
-                if pair.active.as_deref().is_some_and(|c| c.starts_with("11"))
+                // So is praise: "welcomed the recognition of Palestine by Spain" is of Spain.
+                let judging = pair
+                    .active
+                    .as_deref()
+                    .is_some_and(|c| c.starts_with("11") || c.starts_with("05"));
+                if judging
                     && let Some((m, _)) = roles.target
                     && let Some(of) = patient_of(view, mentions[m].start)
-                    && self.rules.patient_act(view.up(of - 1))
                 {
                     let limit = roles::object_limit(view, mentions[m].end, true);
-                    roles.target = mentions
+                    let agent = mentions
                         .iter()
                         .position(|b| {
                             b.start > mentions[m].start
@@ -996,7 +1000,12 @@ impl Coder {
                                 && view.up(b.start - 1) == "BY"
                                 && !b.members.is_empty()
                         })
-                        .map(|b| (b, "agent of the act criticised"));
+                        .map(|b| (b, "agent of the act judged"));
+                    let suffered = pair.active.as_deref().is_some_and(|c| c.starts_with("11"))
+                        && self.rules.patient_act(view.up(of - 1));
+                    if agent.is_some() || suffered {
+                        roles.target = agent;
+                    }
                 }
                 // "urged Pakistan to release", "wants Putin to attack": what one actor asks of
                 // another has not happened; the asking verb codes the appeal.

@@ -588,6 +588,15 @@ fn a_speaker_named_through_a_long_apposition_is_the_source_of_the_quotation() {
 }
 
 #[test]
+fn praise_of_an_act_done_by_a_party_is_praise_of_that_party() {
+    let got = one("Georgia praised the release of Georgian fishermen by Turkey and Greece.");
+    assert_has(&got, "GEO", "051", "TUR");
+    assert_has(&got, "GEO", "051", "GRC");
+    let got = one("Serbia welcomed the suspension of Kosovo by the Council of Europe.");
+    assert!(got.iter().all(|(_, _, t)| !t.starts_with("KSV")), "{got:?}");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
