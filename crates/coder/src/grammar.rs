@@ -50,6 +50,27 @@ pub fn is_gerund_preposition(w: &str) -> bool {
     )
 }
 
+/// Past participles that say who used a thing ("a missile *fired* by rebels", "a bomb
+/// *planted* by militants", "a drone *operated* by the army"): the party after "by" is
+/// the one acting when the thing strikes.
+pub fn is_use_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "FIRED"
+            | "LAUNCHED"
+            | "DROPPED"
+            | "PLANTED"
+            | "DETONATED"
+            | "THROWN"
+            | "FLOWN"
+            | "PILOTED"
+            | "OPERATED"
+            | "DEPLOYED"
+            | "SENT"
+            | "USED"
+    )
+}
+
 /// Verbs of aspect that take an -ing complement sharing their subject ("the sides
 /// *began* exchanging fire", "police *kept* firing").
 pub fn is_aspect_verb(w: &str) -> bool {

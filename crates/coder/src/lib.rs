@@ -714,6 +714,27 @@ impl Coder {
             if consumed[i] {
                 continue;
             }
+            // "Clashes broke out …", "Fighting erupted …": a plural or an -ing noun opening
+            // the sentence that the tagger read as a verb is the subject when a verb
+            // follows.
+            if h.head == 0
+                && view.len() > 1
+                && (view.up(0).ends_with('S') || view.up(0).ends_with("ING"))
+                && (view.pos(1).is_verb() || view.pos(1).is_aux())
+            {
+                continue;
+            }
+            // "a rocket *fired by* militants hit …": the participle only says whose the
+            // weapon was; the act is the verb it is the subject of.
+            if h.head > 0
+                && h.group_start == h.head
+                && view.pos(h.head - 1) == Pos::Noun
+                && grammar::is_use_participle(view.up(h.head))
+                && h.head + 1 < view.len()
+                && view.up(h.head + 1) == "BY"
+            {
+                continue;
+            }
             if let Some((_, _, m)) = &matches[i] {
                 covered.extend_from_slice(&m.covered);
             }
@@ -900,6 +921,11 @@ impl Coder {
             } else {
                 None
             };
+            let between = between.or_else(|| {
+                (cameo && roles.source.is_none())
+                    .then(|| roles::border_parties(view, mentions, h))
+                    .flatten()
+            });
             if let Some(b) = between {
                 roles.source = Some((b, "between"));
                 roles.target = None;

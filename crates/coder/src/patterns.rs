@@ -290,7 +290,20 @@ fn match_forward(
     let last = if adjacent { cursor + 1 } else { limit };
     for pos in cursor..last.min(limit) {
         let saved = (m.source, m.target, m.covered.len());
-        if let Some(end) = match_at(ctx, &elems[k].elem, pos, limit, m)
+        // "struck a tanker *off the coast*": a particle after an object and before a
+        // noun phrase of its own is a preposition, not the phrasal verb's particle
+        // ("kick the talks off").
+        let preposition = pos > cursor
+            && k + 1 == elems.len()
+            && matches!(elems[k].elem, Elem::Word(_))
+            && matches!(
+                ctx.view.up(pos),
+                "OFF" | "UP" | "DOWN" | "OUT" | "AWAY" | "BACK"
+            )
+            && pos + 1 < ctx.view.len()
+            && matches!(ctx.view.pos(pos + 1), Pos::Det | Pos::Propn | Pos::Num);
+        if !preposition
+            && let Some(end) = match_at(ctx, &elems[k].elem, pos, limit, m)
             && match_forward(ctx, elems, k + 1, end, elems[k].glued, limit, m)
         {
             return true;

@@ -200,6 +200,23 @@ fn subject(
                 .map(|(m, _)| (m, "subject-coordinated"));
         }
     }
+    // "a missile *fired by Houthi rebels* struck a tanker": a weapon whose user is named
+    // after its participle's "by" is the user's act; the walk back would stop at the
+    // participle as another clause's verb.
+    if start > 2
+        && let Some(m) = mention_ending_at(mentions, start)
+        && !mentions[m].members.is_empty()
+        && mentions[m].start >= 3
+    {
+        let b = mentions[m].start;
+        if view.up(b - 1) == "BY"
+            && grammar::is_use_participle(view.up(b - 2))
+            && view.pos(b - 3) == Pos::Noun
+            && mention_ending_at(mentions, b - 2).is_none()
+        {
+            return Some((m, "subject-user-of-the-weapon"));
+        }
+    }
     // "the blast *wounded* three soldiers", "in Kabul, a bomb *killed* …": a common noun
     // heading the phrase right before the verb group is the subject, and names no actor;
     // the walk back would find some earlier party instead. Not when a possessor names its
@@ -465,6 +482,29 @@ pub fn between_parties(
     };
     (at > 0 && view.up(at) == "BETWEEN" && act_word(at - 1) && mentions[m].members.len() >= 2)
         .then_some(m)
+}
+
+/// "fighting erupted *along the border between Armenia and Azerbaijan*": an act with no
+/// subject of its own, placed at the border between two parties, is between them. The
+/// phrase must follow the verb in its clause, within a few words.
+pub fn border_parties(view: &View, mentions: &[Mention], h: &VerbHit) -> Option<usize> {
+    let from = h.back.last().map_or(h.end, |&b| b + 1).max(h.end);
+    let mut k = from;
+    while k + 1 < view.len() && k < from + 6 {
+        let up = view.up(k);
+        if up == "," || view.pos(k).is_verb() || grammar::is_subordinator(up) {
+            return None;
+        }
+        if matches!(up, "BORDER" | "FRONTIER" | "BOUNDARY") && view.up(k + 1) == "BETWEEN" {
+            let at = k + 1;
+            return mentions.iter().position(|m| {
+                (m.start == at + 1 || (m.start == at + 2 && view.pos(at + 1) == Pos::Det))
+                    && m.members.len() >= 2
+            });
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Gives agents named without an actor ("the administration", "officials") the country of

@@ -597,6 +597,38 @@ fn praise_of_an_act_done_by_a_party_is_praise_of_that_party() {
 }
 
 #[test]
+fn soldiers_who_topple_their_own_president_stage_a_coup() {
+    let got = one("Gambian soldiers toppled the president on Tuesday.");
+    assert_has(&got, "GMBMIL", "170", "GMBGOV");
+}
+
+#[test]
+fn strikes_a_state_led_are_its_air_strikes() {
+    let got = one("Britain led air strikes against the Islamic State group in Iraq.");
+    assert_has(&got, "GBR", "195", "IMG");
+}
+
+#[test]
+fn a_weapon_fired_by_a_party_is_that_partys_attack() {
+    let got = one("A rocket fired by Hezbollah fighters struck an Israeli army post.");
+    assert_has(&got, "LBN", "194", "ISRMIL");
+    // The participle is no act of its own, and "off the coast" is no phrasal verb's
+    // particle ("struck a deal off" is not "kicked talks off").
+    let got =
+        one("A missile fired by Houthi fighters struck an Israeli tanker off the coast of Yemen.");
+    assert_has(&got, "YEM", "194", "ISR");
+    assert!(got.iter().all(|(_, c, _)| c.starts_with("19")), "{got:?}");
+}
+
+#[test]
+fn fighting_on_the_border_between_two_states_is_between_them() {
+    let got = one("Fighting broke out along the border between Eritrea and Djibouti on Friday.");
+    assert_has(&got, "ERI", "190", "DJI");
+    assert_has(&got, "DJI", "190", "ERI");
+    assert_eq!(got.len(), 2, "no party implied besides the two: {got:?}");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
