@@ -1674,7 +1674,16 @@ impl Coder {
             }
         }
         let threat = governs == Some(Governs::Threat);
-        if h.future || governs.is_some() {
+        // "the EU decided to impose sanctions": a decision taken is the act itself, but a
+        // meeting or visit decided on is still to come (036).
+        let meeting = |c: &Option<String>| c.as_deref().is_some_and(|c| c.starts_with("04"));
+        let decided = governs == Some(Governs::Decision)
+            && !h.future
+            && !meeting(&pair.active)
+            && !meeting(&pair.passive);
+        if decided {
+            applied.push("decided: coded as done".into());
+        } else if h.future || governs.is_some() {
             let f = |c: &str| -> Option<String> {
                 Some(match self.rules.future(c) {
                     Some(n) => n.to_string(),

@@ -10,6 +10,9 @@ pub enum Governs {
     Intent,
     /// A threat: the complement is coded as threatened.
     Threat,
+    /// A decision taken ("the EU decided to impose sanctions"): the complement is the act
+    /// itself, unless it is a meeting or visit, which is still to come.
+    Decision,
 }
 
 /// The rule tables.
@@ -123,10 +126,10 @@ impl Rules {
         let governors = rows(GOVERNORS)
             .filter(|r| r.len() >= 2)
             .map(|r| {
-                let kind = if r[1] == "threat" {
-                    Governs::Threat
-                } else {
-                    Governs::Intent
+                let kind = match r[1] {
+                    "threat" => Governs::Threat,
+                    "decision" => Governs::Decision,
+                    _ => Governs::Intent,
                 };
                 (r[0].to_string(), kind)
             })
@@ -342,5 +345,6 @@ mod tests {
         assert_eq!(r.refusal("ATTACK"), None);
         assert_eq!(r.governs("SCHEDULED"), Some(Governs::Intent));
         assert_eq!(r.governs("THREATENED"), Some(Governs::Threat));
+        assert_eq!(r.governs("DECIDED"), Some(Governs::Decision));
     }
 }

@@ -629,6 +629,15 @@ fn fighting_on_the_border_between_two_states_is_between_them() {
 }
 
 #[test]
+fn a_decision_taken_is_the_act_but_a_meeting_decided_on_is_to_come() {
+    let got = one("The European Union decided to impose sanctions on Belarus.");
+    assert_has(&got, "IGOEEC", "163", "BLR");
+    let got = one("Kenya decided to hold talks with Uganda next week.");
+    assert_has(&got, "KEN", "036", "UGA");
+    assert!(got.iter().all(|(_, c, _)| !c.starts_with("04")), "{got:?}");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
