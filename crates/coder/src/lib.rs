@@ -1005,6 +1005,38 @@ impl Coder {
                 {
                     roles.target = None;
                 }
+                // "Taliban attacked *their* checkpoint": force used on something of
+                // "theirs" is used on them, the party named before the attacker (never the
+                // attacker itself).
+                let force = pair
+                    .active
+                    .as_deref()
+                    .is_some_and(|c| matches!(c.get(..2), Some("18" | "19" | "20")));
+                if force
+                    && roles.target.is_none()
+                    && let Some((s, _)) = roles.source
+                {
+                    let after = h.back.last().map_or(h.end, |&b| b + 1).max(h.end);
+                    let theirs = (after..view.len().min(after + 2))
+                        .any(|k| matches!(view.up(k), "THEIR" | "ITS"));
+                    let codes =
+                        |m: &Mention| -> Vec<String> { m.members.iter().map(actor_code).collect() };
+                    let attacker = codes(&mentions[s]);
+                    if theirs {
+                        roles.target = mentions
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, m)| {
+                                m.kind == MentionKind::Named
+                                    && m.end <= mentions[s].start
+                                    && m.members.iter().any(Member::has_actor)
+                                    && codes(m).iter().all(|c| !attacker.contains(c))
+                            })
+                            .map(|(i, _)| i)
+                            .next_back()
+                            .map(|m| (m, "possessor of the object"));
+                    }
+                }
                 // "condemned the killing of Kenyan soldiers (by Somali militants)": the party
                 // after "of" suffered the act; the criticism is of the one after "by", else
                 // (below) of whoever the story last told attacking.

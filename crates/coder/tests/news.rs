@@ -638,6 +638,23 @@ fn a_decision_taken_is_the_act_but_a_meeting_decided_on_is_to_come() {
 }
 
 #[test]
+fn an_attack_on_something_of_theirs_is_an_attack_on_them() {
+    let got =
+        one("Four Kenyan police officers were killed when Shabaab militants attacked their post.");
+    assert_has(&got, "SOM", "190", "KENCOP");
+    let got = one("Two Nigerian soldiers died when Boko Haram fighters ambushed their convoy.");
+    assert_has(&got, "NGAREB", "190", "NGAMIL");
+}
+
+#[test]
+fn military_craft_act_for_their_force() {
+    let got = one("Azerbaijan said its jets destroyed two Armenian tanks.");
+    assert_has(&got, "AZEMIL", "195", "ARM");
+    let got = one("Russian jets bombed the town of Idlib.");
+    assert_has(&got, "RUSMIL", "195", "SYR");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
