@@ -655,6 +655,14 @@ fn military_craft_act_for_their_force() {
 }
 
 #[test]
+fn sanctions_announced_or_unveiled_are_imposed() {
+    let got = one("Ghana announced retaliatory tariffs on Nigerian imports.");
+    assert_has(&got, "GHA", "163", "NGA");
+    let got = one("Canada unveiled new sanctions against Belarus.");
+    assert_has(&got, "CAN", "163", "BLR");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
