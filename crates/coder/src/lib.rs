@@ -724,6 +724,16 @@ impl Coder {
             {
                 continue;
             }
+            // "rejected *claims* that …", "denied *reports*": a plural right after a
+            // verb in the past is its object, whatever the tagger read.
+            if h.head > 0
+                && h.group_start == h.head
+                && view.up(h.head).ends_with('S')
+                && view.pos(h.head - 1).is_verb()
+                && view.up(h.head - 1).ends_with("ED")
+            {
+                continue;
+            }
             // "a rocket *fired by* militants hit …": the participle only says whose the
             // weapon was; the act is the verb it is the subject of.
             if h.head > 0
@@ -1072,6 +1082,11 @@ impl Coder {
                 }
                 // "accused Iran of targeting civilians": the charge is the accusation's
                 // content, not an act the text reports (the guideline codes the accusation).
+                // "denied accusations *that it had shelled* villages": what a claim
+                // says is its content, not an act the text reports.
+                if claim_content(view, h.group_start) {
+                    continue;
+                }
                 let charge = (view.pos(h.head) == vigil_model::Pos::VerbGer
                     || view.up(h.head).ends_with("ING"))
                     && h.start > 0
@@ -1957,12 +1972,50 @@ fn controlled_at(view: &view::View, mentions: &[Mention], start: usize) -> bool 
     {
         k -= 1;
     }
+    // "called *on* Ethiopia to withdraw": a phrasal verb's particle before the object.
+    let v = if k >= 2 && matches!(view.up(k - 1), "ON" | "UPON") && verb(k - 2) {
+        k - 1
+    } else {
+        k
+    };
     k < start - 1
-        && k > 0
-        && verb(k - 1)
+        && v > 0
+        && verb(v - 1)
         && mentions
             .iter()
             .any(|m| m.start >= k && m.end < start && !m.members.is_empty())
+}
+
+/// True when the verb group starting at token `start` is in the clause a noun of claim
+/// opens ("accusations *that* it had shelled", "denied reports that troops had crossed"):
+/// the guideline codes a contested charge as the accusation, never the act it alleges.
+fn claim_content(view: &view::View, start: usize) -> bool {
+    let mut k = start;
+    while k >= 2 && start - k < 15 {
+        k -= 1;
+        match view.up(k) {
+            ";" | "." | "BUT" => return false,
+            "THAT" => {
+                return matches!(
+                    view.up(k - 1),
+                    "ACCUSATION"
+                        | "ACCUSATIONS"
+                        | "ALLEGATION"
+                        | "ALLEGATIONS"
+                        | "CLAIM"
+                        | "CLAIMS"
+                        | "CHARGE"
+                        | "CHARGES"
+                        | "RUMOURS"
+                        | "RUMORS"
+                        | "SUGGESTIONS"
+                        | "INSINUATIONS"
+                );
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// True when the verb group ending at token `g` holds a negator ("would *not* ask").

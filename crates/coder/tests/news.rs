@@ -663,6 +663,33 @@ fn sanctions_announced_or_unveiled_are_imposed() {
 }
 
 #[test]
+fn what_a_claim_alleges_is_not_coded_as_done() {
+    let got = one("Turkey denied accusations that its jets had bombed Kurdish villages.");
+    assert!(got.iter().all(|(_, c, _)| !c.starts_with("19")), "{got:?}");
+    let got = one("Rwanda rejected claims that its troops had entered Congo.");
+    assert!(
+        got.iter()
+            .all(|(_, c, _)| !c.starts_with("11") && !c.starts_with("19")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_appeal_to_a_party_to_act_is_no_act_of_that_party() {
+    let got = one("Kenya called on Ethiopia to withdraw its troops from the border.");
+    assert_has(&got, "KEN", "020", "ETH");
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn regional_organisations_and_courts_are_actors() {
+    let got = one("The African Union condemned the coup in Gabon.");
+    assert_has(&got, "IGOAFRAFU", "111", "GAB");
+    let got = one("The International Criminal Court opened an investigation into Burundi.");
+    assert_has(&got, "IGOJUDICC", "090", "BDI");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
