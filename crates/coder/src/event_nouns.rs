@@ -352,6 +352,54 @@ impl EventNouns {
     }
 }
 
+impl EventNouns {
+    /// "several people were shot in *a clash between police and protesters*": a noun of
+    /// mutual force followed by "between" and a compound names a fight between its members,
+    /// whatever verb the sentence has. Returns each noun with the compound's mention.
+    pub fn clashes_between(
+        &self,
+        view: &View,
+        mentions: &[crate::mentions::Mention],
+    ) -> Vec<(Found, usize)> {
+        let mut out = Vec::new();
+        for k in 0..view.len() {
+            let Some(entries) = self.by_first.get(view.up(k)) else {
+                continue;
+            };
+            for e in entries
+                .iter()
+                .filter(|e| e.mutual && e.code.starts_with("19"))
+            {
+                let end = k + e.words.len();
+                if end + 1 >= view.len()
+                    || !e.words.iter().enumerate().all(|(j, w)| view.up(k + j) == w)
+                    || view.up(end) != "BETWEEN"
+                {
+                    continue;
+                }
+                let compound = mentions.iter().position(|m| {
+                    (m.start == end + 1 || (m.start == end + 2 && view.pos(end + 1) == Pos::Det))
+                        && m.members.len() >= 2
+                });
+                if let Some(m) = compound {
+                    out.push((
+                        Found {
+                            code: e.code.clone(),
+                            mutual: true,
+                            start: k,
+                            end,
+                            subject: false,
+                        },
+                        m,
+                    ));
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
+
 /// One "came under fire" found: the act, where "came" is, the mentions of the party
 /// under it and of the one named after "by" or "from".
 #[derive(Debug)]

@@ -407,6 +407,7 @@ impl Coder {
         }
         if self.config.profile == Profile::Cameo {
             self.code_under_fire(&view, &mentions, ctx, &mut drafts);
+            self.code_clashes_between(&view, &mentions, &mut drafts);
             self.code_sent_home(&view, &mentions, &hits, ctx, &mut drafts);
         }
         if self.config.profile == Profile::Cameo
@@ -1403,6 +1404,38 @@ impl Coder {
                 "came under an act of force",
                 (u.verb, u.noun.end),
             );
+        }
+    }
+
+    /// "Three people were hurt in a clash between police and protesters": a fight the
+    /// sentence names by a noun alone, each side against the other (then as any fight
+    /// between these parties: `role-codes.tsv`).
+    fn code_clashes_between(
+        &self,
+        view: &view::View,
+        mentions: &[Mention],
+        drafts: &mut Vec<Draft>,
+    ) {
+        for (noun, m) in self.nouns.clashes_between(view, mentions) {
+            let sides = members_of(&mentions[m]);
+            for (i, side) in sides.iter().enumerate() {
+                let others: Vec<Member> = sides
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, o)| j != i && o.code() != side.code())
+                    .map(|(_, o)| o.clone())
+                    .collect();
+                self.push_unverbed(
+                    view,
+                    drafts,
+                    (std::slice::from_ref(side), "a side named after 'between'"),
+                    (&others, "the other side"),
+                    &noun.code,
+                    &format!("event-nouns.tsv {}", view.words(noun.start, noun.end)),
+                    "a fight named by a noun: both directions",
+                    (noun.start, noun.end),
+                );
+            }
         }
     }
 

@@ -690,6 +690,18 @@ fn regional_organisations_and_courts_are_actors() {
 }
 
 #[test]
+fn a_fight_named_by_a_noun_alone_is_coded_both_ways() {
+    let got = one(
+        "Several people were shot in a fierce clash between riot police and protesters in Nairobi.",
+    );
+    assert_has(&got, "KENCOP", "175", "KENOPP");
+    assert_has(&got, "KENOPP", "145", "KENCOP");
+    let got = one("Ten people died in fighting between Kyrgyz and Tajik border guards.");
+    assert_has(&got, "KGZ", "190", "TJK");
+    assert_has(&got, "TJK", "190", "KGZ");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
