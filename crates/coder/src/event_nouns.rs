@@ -366,10 +366,18 @@ impl EventNouns {
             let Some(entries) = self.by_first.get(view.up(k)) else {
                 continue;
             };
-            for e in entries
-                .iter()
-                .filter(|e| e.mutual && e.code.starts_with("19"))
-            {
+            // Talks and exchanges only as the setting of what the sentence reports
+            // ("freed *in an exchange between* …", "*after talks between* …"): elsewhere
+            // they are as often planned or long past.
+            let setting = (k.saturating_sub(3)..k)
+                .rev()
+                .take_while(|&j| matches!(view.pos(j), Pos::Det | Pos::Adj | Pos::Num | Pos::Adp))
+                .any(|j| matches!(view.up(j), "IN" | "DURING" | "AFTER" | "FOLLOWING" | "AT"));
+            for e in entries.iter().filter(|e| {
+                e.mutual
+                    && (e.code.starts_with("19")
+                        || (setting && matches!(e.code.as_str(), "040" | "046" | "0841")))
+            }) {
                 let end = k + e.words.len();
                 if end + 1 >= view.len()
                     || !e.words.iter().enumerate().all(|(j, w)| view.up(k + j) == w)

@@ -702,6 +702,16 @@ fn a_fight_named_by_a_noun_alone_is_coded_both_ways() {
 }
 
 #[test]
+fn talks_or_exchanges_named_as_a_setting_are_coded_both_ways() {
+    let got = one("Ten prisoners were freed in a prisoner exchange between Russia and Ukraine.");
+    assert_has(&got, "RUS", "0841", "UKR");
+    assert_has(&got, "UKR", "0841", "RUS");
+    let got = one("The border reopened after talks between Kenya and Uganda.");
+    assert_has(&got, "KEN", "040", "UGA");
+    assert_has(&got, "UGA", "040", "KEN");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
