@@ -606,7 +606,8 @@ fn group(view: &View, chunks: Vec<Chunk>, headline: bool) -> Vec<Mention> {
             let last = seps.iter().rposition(|s| *s == Sep::Coord).unwrap();
             let take = &run[..=last + 1];
             // "US and British activists": bare names before the last conjunct share its
-            // head noun's role.
+            // head noun's role; a bare country only, never a person or body with a role
+            // of its own ("Salva Kiir and rebel chief Riek Machar").
             let shared: Vec<String> = take
                 .last()
                 .filter(|c| c.named)
@@ -618,7 +619,7 @@ fn group(view: &View, chunks: Vec<Chunk>, headline: bool) -> Vec<Mention> {
                 let share = k + 1 < take.len() && c.bare;
                 for m in &c.members {
                     let mut m = m.clone();
-                    if share && m.suffix.is_empty() {
+                    if share && m.suffix.is_empty() && m.base.len() == 3 {
                         m.suffix = shared.clone();
                     }
                     members.push(m);

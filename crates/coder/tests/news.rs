@@ -712,6 +712,16 @@ fn talks_or_exchanges_named_as_a_setting_are_coded_both_ways() {
 }
 
 #[test]
+fn a_persons_name_in_a_compound_keeps_its_own_role() {
+    // Only bare countries share the last conjunct's role ("US and British activists").
+    let got = one("Salva Kiir and rebel chief Riek Machar met on Friday.");
+    assert!(got.iter().any(|(s, _, _)| s == "SSDGOV"), "{got:?}");
+    let got = one("US and British activists protested outside the embassy.");
+    assert!(got.iter().any(|(s, _, _)| s == "GBROPP"), "{got:?}");
+    assert!(got.iter().any(|(s, _, _)| s == "USAOPP"), "{got:?}");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
