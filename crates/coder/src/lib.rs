@@ -1346,19 +1346,37 @@ impl Coder {
         );
         for n in found {
             let (srcs, how) = &n.source;
+            let targets = &mentions[n.target].members;
+            let trule = format!("addressee ({})", mentions[n.target].how);
+            let entry = format!("speech-nouns.tsv {}", view.up(n.noun));
+            // "042:043": the act, and what the other party does in return (a host
+            // receives the visitor).
+            let (active, passive) = match n.code.split_once(':') {
+                Some((a, p)) => (a, Some(p)),
+                None => (n.code.as_str(), None),
+            };
             self.push_unverbed(
                 view,
                 drafts,
                 (srcs, how),
-                (
-                    &mentions[n.target].members,
-                    &format!("addressee ({})", mentions[n.target].how),
-                ),
-                &n.code,
-                &format!("speech-nouns.tsv {}", view.up(n.noun)),
-                "speech act named by a noun",
+                (targets, &trule),
+                active,
+                &entry,
+                "act named by a noun",
                 (n.noun, n.noun + 1),
             );
+            if let Some(p) = passive {
+                self.push_unverbed(
+                    view,
+                    drafts,
+                    (targets, &trule),
+                    (srcs, how),
+                    p,
+                    &entry,
+                    "act named by a noun: the other party's part",
+                    (n.noun, n.noun + 1),
+                );
+            }
         }
     }
 

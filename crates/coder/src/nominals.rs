@@ -90,9 +90,9 @@ fn possessor(
     ctx: &ArticleContext,
     noun: usize,
 ) -> Option<(Vec<Member>, &'static str)> {
-    // Step back over the noun's modifiers.
+    // Step back over the noun's modifiers ("first *state* visit", "fresh border demands").
     let mut k = noun;
-    while k > 0 && matches!(view.pos(k - 1), Pos::Adj | Pos::Adv | Pos::Num) {
+    while k > 0 && matches!(view.pos(k - 1), Pos::Adj | Pos::Adv | Pos::Num | Pos::Noun) {
         k -= 1;
     }
     if k == 0 {

@@ -722,6 +722,14 @@ fn a_persons_name_in_a_compound_keeps_its_own_role() {
 }
 
 #[test]
+fn a_visit_named_with_its_visitor_and_host_is_coded_both_ways() {
+    let got =
+        one("Trade deals were signed on the first day of President Lula's state visit to Angola.");
+    assert_has(&got, "BRA", "042", "AGO");
+    assert_has(&got, "AGO", "043", "BRA");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
