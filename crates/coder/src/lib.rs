@@ -119,9 +119,9 @@ pub struct ArticleContext {
     /// The source of the story's latest material conflict: what criticism with no other
     /// party is about ("condemned the attack").
     last_aggressor: Option<Member>,
-    /// The source of the story's latest act (not a statement, appeal, demand, accusation or
-    /// threat): what praise or criticism with no other party is about ("welcomed the
-    /// decision", "called the move regrettable").
+    /// The source of the story's latest act (not a statement, appeal, intention, demand,
+    /// accusation or threat): what praise, criticism or a threat with no other party is
+    /// about ("welcomed the decision", "called the move regrettable", "vowed retaliation").
     last_actor: Option<Member>,
     /// The two countries the story's events were last about ("both sides").
     parties: Vec<Member>,
@@ -445,7 +445,7 @@ impl Coder {
             d.source.has_actor()
                 && !matches!(
                     d.code.get(..2),
-                    Some("01" | "02" | "10" | "11" | "12" | "13")
+                    Some("01" | "02" | "03" | "10" | "11" | "12" | "13")
                 )
         }) {
             let mut actor = d.source.clone();
@@ -1268,12 +1268,12 @@ impl Coder {
                         "context: the story's last attacker".to_string(),
                     )
                 }
-                // "Chile called the move regrettable", "the US welcomed the decision":
-                // praise or criticism with no other party is of whoever the story last
-                // told acting.
+                // "Chile called the move regrettable", "the US welcomed the decision",
+                // "Moscow vowed retaliation": praise, criticism or a threat with no other
+                // party is of (or at) whoever the story last told acting.
                 None if self.config.profile == Profile::Cameo
                     && pair.active.as_deref().is_some_and(|c| {
-                        ["111", "114", "051"].iter().any(|p| c.starts_with(p))
+                        ["111", "114", "051", "13"].iter().any(|p| c.starts_with(p))
                     })
                     && ctx.last_actor.as_ref().is_some_and(|a| {
                         srcs.iter().any(Member::has_actor)

@@ -730,6 +730,17 @@ fn a_visit_named_with_its_visitor_and_host_is_coded_both_ways() {
 }
 
 #[test]
+fn a_threat_with_no_other_party_is_at_the_last_one_to_act() {
+    let got = article(&[
+        "Estonia closed its border to Russian trucks.",
+        "Officials in Moscow promised retaliation.",
+        "The foreign minister pledged appropriate measures in the near future.",
+    ]);
+    assert_has(&got[1], "RUS", "130", "EST");
+    assert_has(&got[2], "RUS", "130", "EST");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
