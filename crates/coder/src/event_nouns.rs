@@ -252,6 +252,12 @@ impl EventNouns {
                     // "placed the president *under* house arrest".
                     | "UNDER"
             );
+            // "a six-month truce", "a 72-hour ceasefire": a span of time.
+            let span = ["HOUR", "DAY", "WEEK", "MONTH", "YEAR"].iter().any(|u| {
+                up.strip_suffix(u)
+                    .is_some_and(|p| p.is_empty() || p.ends_with('-'))
+            });
+            let modifier = modifier || span;
             // "agreed *to* a ceasefire", "agreed *on* a truce".
             let preposition = k == from && matches!(up, "TO" | "ON" | "UPON");
             if !modifier && !preposition {

@@ -410,6 +410,14 @@ fn hyphenated_actors(
     if let Some(leader) = up.strip_suffix("-LED") {
         return one_word_actor(dicts, leader, date);
     }
+    // "a British-flagged tanker", "a U.S.-owned ship": the vessel or firm is that
+    // country's.
+    if let Some(owner) = ["-FLAGGED", "-OWNED", "-REGISTERED"]
+        .iter()
+        .find_map(|s| up.strip_suffix(s))
+    {
+        return one_word_actor(dicts, owner, date);
+    }
     let alts: Vec<(String, Why)> = up
         .split('-')
         .filter(|p| !p.is_empty())

@@ -741,6 +741,26 @@ fn a_threat_with_no_other_party_is_at_the_last_one_to_act() {
 }
 
 #[test]
+fn a_ship_flagged_or_owned_by_a_country_is_that_countrys() {
+    let got = one("Iran seized a Greek-flagged tanker in the Gulf of Oman.");
+    assert_has(&got, "IRN", "171", "GRC");
+}
+
+#[test]
+fn a_truce_for_a_span_of_time_is_still_a_truce() {
+    let got = one("Israel and Hamas agreed to a six-week truce.");
+    assert_has(&got, "ISR", "0871", "PSE");
+    assert_has(&got, "PSE", "0871", "ISR");
+}
+
+#[test]
+fn phone_talks_are_talks() {
+    let got = one("Egypt's foreign minister held phone talks with his Sudanese counterpart.");
+    assert_has(&got, "EGY", "040", "SDN");
+    assert_has(&got, "SDN", "040", "EGY");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
