@@ -119,6 +119,9 @@ pub struct ArticleContext {
     /// The source of the story's latest material conflict: what criticism with no other
     /// party is about ("condemned the attack").
     last_aggressor: Option<Member>,
+    /// The target of that act: whom a claim of responsibility with no other party is
+    /// about ("the group claimed responsibility").
+    last_victim: Option<Member>,
     /// The source of the story's latest act (not a statement, appeal, intention, demand,
     /// accusation or threat): what praise, criticism or a threat with no other party is
     /// about ("welcomed the decision", "called the move regrettable", "vowed retaliation").
@@ -417,7 +420,7 @@ impl Coder {
         }
         if self.config.profile == Profile::Cameo {
             let quoted = quote_speaker.as_ref().map(|(_, _, who)| who);
-            self.code_blame(&view, &speech, quoted, &mentions, &hits, &mut drafts);
+            self.code_blame(&view, &speech, quoted, &mentions, &hits, ctx, &mut drafts);
         }
         self.attribute_reports(&view, &speech, speaker, &mentions, &hits, &mut drafts);
         let (drafts, filtered) = diagnose::split_filtered(drafts, dropped.as_deref());
@@ -440,6 +443,9 @@ impl Coder {
             let mut aggressor = d.source.clone();
             (aggressor.start, aggressor.end) = (0, 0);
             ctx.last_aggressor = Some(aggressor);
+            let mut victim = d.target.clone();
+            (victim.start, victim.end) = (0, 0);
+            ctx.last_victim = victim.has_actor().then_some(victim);
         }
         if let Some(d) = drafts.iter().rev().find(|d| {
             d.source.has_actor()
@@ -1241,6 +1247,20 @@ impl Coder {
                     }
                     continue;
                 }
+                // "The group claimed responsibility": for the story's last attack, on its
+                // target.
+                None if self.config.profile == Profile::Cameo
+                    && pair.active.as_deref() == Some("015")
+                    && ctx
+                        .last_victim
+                        .as_ref()
+                        .is_some_and(|v| srcs.iter().all(|s| s.code() != v.code())) =>
+                {
+                    (
+                        vec![ctx.last_victim.clone().unwrap()],
+                        "context: the target of the story's last attack".to_string(),
+                    )
+                }
                 // A denial or rejection with no other party answers the article's latest
                 // accusation, demand or threat.
                 None if self.config.profile == Profile::Cameo
@@ -1560,6 +1580,7 @@ impl Coder {
     /// "'The rebels are responsible for the attack,' the minister said", "Kigali said
     /// Kinshasa was to blame": a party held responsible by a speaker — of the quotation,
     /// or the subject of a reporting verb — is accused by it (112).
+    #[allow(clippy::too_many_arguments)]
     fn code_blame(
         &self,
         view: &view::View,
@@ -1567,9 +1588,15 @@ impl Coder {
         quoted: Option<&Member>,
         mentions: &[Mention],
         hits: &[verbs::VerbHit],
+        ctx: &ArticleContext,
         drafts: &mut Vec<Draft>,
     ) {
-        for m in mentions.iter().filter(|m| m.kind == MentionKind::Named) {
+        // A pronoun only for a party holding itself responsible ("they said they were
+        // responsible"): whom else it stands for is too uncertain for an accusation.
+        for m in mentions
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Named | MentionKind::Pronoun))
+        {
             let Some(k) = evaluations::held_responsible(view, m.end) else {
                 continue;
             };
@@ -1598,7 +1625,29 @@ impl Coder {
                 .filter(|t| t.has_actor() && t.code() != speaker.code())
                 .cloned()
                 .collect();
-            if targets.is_empty() {
+            // "The Taliban said they were responsible for the attack": a party that holds
+            // itself responsible claims the act (015), on the story's last target.
+            if targets.is_empty() || m.kind == MentionKind::Pronoun {
+                let itself = m.members.iter().any(|t| t.code() == speaker.code());
+                if let Some(victim) = ctx
+                    .last_victim
+                    .as_ref()
+                    .filter(|v| itself && v.code() != speaker.code())
+                {
+                    self.push_unverbed(
+                        view,
+                        drafts,
+                        (std::slice::from_ref(&speaker), "speaker"),
+                        (
+                            std::slice::from_ref(victim),
+                            "context: the target of the story's last attack",
+                        ),
+                        "015",
+                        &format!("held responsible: {} {}", view.up(k), view.up(k + 1)),
+                        "a party that holds itself responsible: claims the act",
+                        (k, k + 2),
+                    );
+                }
                 continue;
             }
             self.push_unverbed(

@@ -761,6 +761,18 @@ fn phone_talks_are_talks() {
 }
 
 #[test]
+fn a_claim_of_responsibility_is_for_the_last_attack_on_its_target() {
+    let got = article(&[
+        "Gunmen attacked a police post in Kabul on Monday.",
+        "The Taliban claimed responsibility for the attack.",
+        "The Taliban said they were responsible for the ambush.",
+    ]);
+    assert_has(&got[1], "AFGREB", "015", "AFGCOP");
+    assert_has(&got[2], "AFGREB", "015", "AFGCOP");
+    assert!(got[2].iter().all(|(_, c, _)| c != "112"), "{:?}", got[2]);
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
