@@ -1202,8 +1202,28 @@ impl Coder {
                 let named = sources
                     .as_ref()
                     .is_some_and(|(s, _)| s.iter().any(Member::has_actor));
+                // "Iranian security forces launched a crackdown": a state's forces repress
+                // their own country's people, wherever the story is datelined.
+                let home = sources
+                    .as_ref()
+                    .filter(|_| pair.active.as_deref().is_some_and(|c| c.starts_with("17")))
+                    .and_then(|(s, _)| {
+                        s.iter()
+                            .filter(|m| {
+                                m.suffix.iter().any(|r| {
+                                    ["COP", "MIL", "GOV", "SPY", "JUD"]
+                                        .iter()
+                                        .any(|p| r.starts_with(p))
+                                })
+                            })
+                            .find_map(|m| roles::country_of(&m.base))
+                    })
+                    .map(str::to_string);
                 (named && !together)
-                    .then(|| ctx.story.implied(implied_target))
+                    .then(|| match &home {
+                        Some(c) => story::implied_in(c, implied_target, "the source's country"),
+                        None => ctx.story.implied(implied_target),
+                    })
                     .flatten()
             });
             let (srcs, srule) = sources.unwrap_or_else(|| empty.clone());
@@ -1293,7 +1313,10 @@ impl Coder {
                 // party is of (or at) whoever the story last told acting.
                 None if self.config.profile == Profile::Cameo
                     && pair.active.as_deref().is_some_and(|c| {
-                        ["111", "114", "051", "13"].iter().any(|p| c.starts_with(p))
+                        ["111", "114", "051"].iter().any(|p| c.starts_with(p))
+                            // A threat only when it names a response ("vowed *retaliation*"),
+                            // not a bare warning ("warned that an escalation is possible").
+                            || (c.starts_with("13") && named.is_some())
                     })
                     && ctx.last_actor.as_ref().is_some_and(|a| {
                         srcs.iter().any(Member::has_actor)

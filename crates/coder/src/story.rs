@@ -87,33 +87,39 @@ impl StoryPlace {
     /// The party `how` supplies from the story, with its provenance rule; `None` when the
     /// act needs it named or the story's country is unknown.
     pub fn implied(&self, how: &Implied) -> Option<(Vec<Member>, String)> {
-        let role = match how {
-            Implied::Never => return None,
-            Implied::Country => None,
-            Implied::Role(r) => Some(r.clone()),
-        };
         let country = self.country()?.to_string();
-        let why = format!(
-            "implied by the act: {country}{} from {}",
-            role.as_deref().unwrap_or(""),
-            if self.here.is_some() {
-                "the sentence's place"
-            } else if self.dateline.as_deref() == Some(country.as_str()) {
-                "the dateline"
-            } else {
-                "the article's most named country"
-            }
-        );
-        let member = Member {
-            base: country,
-            prefix: vec![],
-            suffix: role.into_iter().collect(),
-            start: 0,
-            end: 0,
-            entries: vec![Why::Note(why.clone().into())],
+        let from = if self.here.is_some() {
+            "the sentence's place"
+        } else if self.dateline.as_deref() == Some(country.as_str()) {
+            "the dateline"
+        } else {
+            "the article's most named country"
         };
-        Some((vec![member], why))
+        implied_in(&country, how, from)
     }
+}
+
+/// The party `how` implies in `country`, `from` saying how the country was chosen.
+pub fn implied_in(country: &str, how: &Implied, from: &str) -> Option<(Vec<Member>, String)> {
+    let role = match how {
+        Implied::Never => return None,
+        Implied::Country => None,
+        Implied::Role(r) => Some(r.clone()),
+    };
+    let country = country.to_string();
+    let why = format!(
+        "implied by the act: {country}{} from {from}",
+        role.as_deref().unwrap_or(""),
+    );
+    let member = Member {
+        base: country,
+        prefix: vec![],
+        suffix: role.into_iter().collect(),
+        start: 0,
+        end: 0,
+        entries: vec![Why::Note(why.clone().into())],
+    };
+    Some((vec![member], why))
 }
 
 /// The token where the record's dateline ends ("KYIV, Ukraine (AP) —"), when the sentence

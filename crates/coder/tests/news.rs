@@ -738,6 +738,12 @@ fn a_threat_with_no_other_party_is_at_the_last_one_to_act() {
     ]);
     assert_has(&got[1], "RUS", "130", "EST");
     assert_has(&got[2], "RUS", "130", "EST");
+    // A warning that only foresees trouble threatens nobody.
+    let got = article(&[
+        "Estonia closed its border to Russian trucks.",
+        "Estonia's defence minister warned that an escalation is possible in January.",
+    ]);
+    assert!(got[1].is_empty(), "{:?}", got[1]);
 }
 
 #[test]
@@ -770,6 +776,13 @@ fn a_claim_of_responsibility_is_for_the_last_attack_on_its_target() {
     assert_has(&got[1], "AFGREB", "015", "AFGCOP");
     assert_has(&got[2], "AFGREB", "015", "AFGCOP");
     assert!(got[2].iter().all(|(_, c, _)| c != "112"), "{:?}", got[2]);
+}
+
+#[test]
+fn a_state_represses_its_own_people_wherever_the_story_is_datelined() {
+    let got = one("OSLO (Newswire) - Iranian security forces launched a crackdown on Sunday.");
+    assert_has(&got, "IRN", "175", "IRN");
+    assert!(got.iter().all(|(_, _, t)| !t.starts_with("NOR")), "{got:?}");
 }
 
 #[test]
