@@ -740,7 +740,7 @@ fn a_threat_with_no_other_party_is_at_the_last_one_to_act() {
     assert_has(&got[2], "RUS", "130", "EST");
     // A warning that only foresees trouble threatens nobody.
     let got = article(&[
-        "Estonia closed its border to Russian trucks.",
+        "Russia massed troops near the Estonian border.",
         "Estonia's defence minister warned that an escalation is possible in January.",
     ]);
     assert!(got[1].is_empty(), "{:?}", got[1]);
