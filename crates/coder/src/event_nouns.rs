@@ -368,7 +368,15 @@ impl EventNouns {
         mentions: &[crate::mentions::Mention],
     ) -> Vec<(Found, usize)> {
         let mut out = Vec::new();
-        for k in 0..view.len() {
+        // Only where "between" follows: most sentences have none, so the table is looked up
+        // a few times a sentence at most (a noun is at most four words long).
+        let betweens: Vec<usize> = (1..view.len())
+            .filter(|&b| view.up(b) == "BETWEEN")
+            .collect();
+        let starts = betweens
+            .iter()
+            .flat_map(|&b| (b.saturating_sub(4)..b).rev());
+        for k in starts {
             let Some(entries) = self.by_first.get(view.up(k)) else {
                 continue;
             };
