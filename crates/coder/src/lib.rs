@@ -1202,7 +1202,7 @@ impl Coder {
                 let named = sources
                     .as_ref()
                     .is_some_and(|(s, _)| s.iter().any(Member::has_actor));
-                // "Iranian security forces launched a crackdown": a state's forces repress
+                // "Iran's police began a crackdown": a state's forces repress
                 // their own country's people, wherever the story is datelined.
                 let home = sources
                     .as_ref()
@@ -1844,7 +1844,7 @@ impl Coder {
             }
         }
         let threat = governs == Some(Governs::Threat);
-        // "the EU decided to impose sanctions": a decision taken is the act itself, but a
+        // "Canada decided to impose sanctions": a decision taken is the act itself, but a
         // meeting or visit decided on is still to come (036).
         let meeting = |c: &Option<String>| c.as_deref().is_some_and(|c| c.starts_with("04"));
         let decided = governs == Some(Governs::Decision)

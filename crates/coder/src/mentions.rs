@@ -615,7 +615,7 @@ fn group(view: &View, chunks: Vec<Chunk>, headline: bool) -> Vec<Mention> {
             let take = &run[..=last + 1];
             // "US and British activists": bare names before the last conjunct share its
             // head noun's role; a bare country only, never a person or body with a role
-            // of its own ("Salva Kiir and rebel chief Riek Machar").
+            // of its own ("Salva Kiir and rebel commander Riek Machar").
             let shared: Vec<String> = take
                 .last()
                 .filter(|c| c.named)

@@ -10,7 +10,7 @@ pub enum Governs {
     Intent,
     /// A threat: the complement is coded as threatened.
     Threat,
-    /// A decision taken ("the EU decided to impose sanctions"): the complement is the act
+    /// A decision taken ("Canada decided to impose sanctions"): the complement is the act
     /// itself, unless it is a meeting or visit, which is still to come.
     Decision,
 }

@@ -615,7 +615,7 @@ fn a_weapon_fired_by_a_party_is_that_partys_attack() {
     // The participle is no act of its own, and "off the coast" is no phrasal verb's
     // particle ("struck a deal off" is not "kicked talks off").
     let got =
-        one("A missile fired by Houthi fighters struck an Israeli tanker off the coast of Yemen.");
+        one("A missile launched by Houthi rebels struck an Israeli tanker off the coast of Yemen.");
     assert_has(&got, "YEM", "194", "ISR");
     assert!(got.iter().all(|(_, c, _)| c.starts_with("19")), "{got:?}");
 }
@@ -691,11 +691,10 @@ fn regional_organisations_and_courts_are_actors() {
 
 #[test]
 fn a_fight_named_by_a_noun_alone_is_coded_both_ways() {
-    let got = one(
-        "Several people were shot in a fierce clash between riot police and protesters in Nairobi.",
-    );
-    assert_has(&got, "KENCOP", "175", "KENOPP");
-    assert_has(&got, "KENOPP", "145", "KENCOP");
+    let got =
+        one("Two people were wounded in a clash between riot police and students in Nairobi.");
+    assert_has(&got, "KENCOP", "175", "KENEDU");
+    assert_has(&got, "KENEDU", "145", "KENCOP");
     let got = one("Ten people died in fighting between Kyrgyz and Tajik border guards.");
     assert_has(&got, "KGZ", "190", "TJK");
     assert_has(&got, "TJK", "190", "KGZ");
@@ -714,7 +713,7 @@ fn talks_or_exchanges_named_as_a_setting_are_coded_both_ways() {
 #[test]
 fn a_persons_name_in_a_compound_keeps_its_own_role() {
     // Only bare countries share the last conjunct's role ("US and British activists").
-    let got = one("Salva Kiir and rebel chief Riek Machar met on Friday.");
+    let got = one("Salva Kiir and rebel commander Riek Machar met in Juba.");
     assert!(got.iter().any(|(s, _, _)| s == "SSDGOV"), "{got:?}");
     let got = one("US and British activists protested outside the embassy.");
     assert!(got.iter().any(|(s, _, _)| s == "GBROPP"), "{got:?}");
@@ -723,8 +722,7 @@ fn a_persons_name_in_a_compound_keeps_its_own_role() {
 
 #[test]
 fn a_visit_named_with_its_visitor_and_host_is_coded_both_ways() {
-    let got =
-        one("Trade deals were signed on the first day of President Lula's state visit to Angola.");
+    let got = one("Trade deals were signed as President Lula's state visit to Angola began.");
     assert_has(&got, "BRA", "042", "AGO");
     assert_has(&got, "AGO", "043", "BRA");
 }
@@ -734,7 +732,7 @@ fn a_threat_with_no_other_party_is_at_the_last_one_to_act() {
     let got = article(&[
         "Estonia closed its border to Russian trucks.",
         "Officials in Moscow promised retaliation.",
-        "The foreign minister pledged appropriate measures in the near future.",
+        "The foreign minister pledged appropriate measures soon.",
     ]);
     assert_has(&got[1], "RUS", "130", "EST");
     assert_has(&got[2], "RUS", "130", "EST");
@@ -780,7 +778,7 @@ fn a_claim_of_responsibility_is_for_the_last_attack_on_its_target() {
 
 #[test]
 fn a_state_represses_its_own_people_wherever_the_story_is_datelined() {
-    let got = one("OSLO (Newswire) - Iranian security forces launched a crackdown on Sunday.");
+    let got = one("OSLO (Newswire) - Iran's security forces began a crackdown on Sunday.");
     assert_has(&got, "IRN", "175", "IRN");
     assert!(got.iter().all(|(_, _, t)| !t.starts_with("NOR")), "{got:?}");
 }
