@@ -411,6 +411,7 @@ impl Coder {
         if self.config.profile == Profile::Cameo {
             self.code_under_fire(&view, &mentions, ctx, &mut drafts);
             self.code_clashes_between(&view, &mentions, &mut drafts);
+            self.code_drew_criticism(&view, &mentions, ctx, &mut drafts);
             self.code_sent_home(&view, &mentions, &hits, ctx, &mut drafts);
         }
         if self.config.profile == Profile::Cameo
@@ -1497,6 +1498,76 @@ impl Coder {
                     (noun.start, noun.end),
                 );
             }
+        }
+    }
+
+    /// "The move drew sharp criticism from Europe and the US": criticism a thing draws
+    /// *from* a party is that party's (111), of the thing's author: the party that is the
+    /// verb's subject, else whoever the story last told acting.
+    fn code_drew_criticism(
+        &self,
+        view: &view::View,
+        mentions: &[Mention],
+        ctx: &ArticleContext,
+        drafts: &mut Vec<Draft>,
+    ) {
+        for k in 0..view.len() {
+            if !matches!(
+                view.up(k),
+                "DREW" | "DRAWN" | "DRAWS" | "DRAWING" | "ATTRACTED" | "PROVOKED" | "EARNED"
+            ) {
+                continue;
+            }
+            // The noun within a few words ("drew immediate and sharp criticism").
+            let Some(noun) = (k + 1..view.len().min(k + 6)).find(|&j| {
+                matches!(
+                    view.up(j),
+                    "CRITICISM" | "CONDEMNATION" | "CONDEMNATIONS" | "REBUKE" | "REBUKES"
+                )
+            }) else {
+                continue;
+            };
+            if view.up(noun + 1) != "FROM" {
+                continue;
+            }
+            let Some(critic) = mentions
+                .iter()
+                .position(|m| {
+                    m.start == noun + 2 || (m.start == noun + 3 && view.pos(noun + 2) == Pos::Det)
+                })
+                .filter(|&m| mentions[m].members.iter().any(Member::has_actor))
+            else {
+                continue;
+            };
+            let critics = members_of(&mentions[critic]);
+            // The author: a party ending right before the verb, else the story's last actor.
+            let (authors, arule) = match mentions
+                .iter()
+                .position(|m| m.end == k && m.members.iter().any(Member::has_actor))
+            {
+                Some(m) => (members_of(&mentions[m]), "subject".to_string()),
+                None => match ctx
+                    .last_actor
+                    .as_ref()
+                    .filter(|a| critics.iter().all(|c| c.base.get(..3) != a.base.get(..3)))
+                {
+                    Some(a) => (
+                        vec![a.clone()],
+                        "context: the story's last actor".to_string(),
+                    ),
+                    None => continue,
+                },
+            };
+            self.push_unverbed(
+                view,
+                drafts,
+                (&critics, "after 'from'"),
+                (&authors, &arule),
+                "111",
+                &format!("criticism drawn: {} … {}", view.up(k), view.up(noun)),
+                "criticism a thing draws from a party is that party's",
+                (k, noun + 1),
+            );
         }
     }
 

@@ -784,6 +784,17 @@ fn a_state_represses_its_own_people_wherever_the_story_is_datelined() {
 }
 
 #[test]
+fn criticism_a_thing_draws_from_a_party_is_that_partys() {
+    let got = one("Beijing's new maritime law drew condemnation from Japan.");
+    assert_has(&got, "JPN", "111", "CHN");
+    let got = article(&[
+        "Serbia closed its border with Kosovo on Monday.",
+        "The decision drew swift criticism from the European Union.",
+    ]);
+    assert_has(&got[1], "IGOEEC", "111", "SRB");
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
