@@ -264,6 +264,20 @@ fn atoms(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases) -
         let agent = dicts.agents.trie.longest(&view.ids[i..]);
         let alen = actor.map_or(0, |a| a.0);
         let glen = agent.map_or(0, |g| g.0);
+        // A one-word name the article has tied to someone (a ruler named in full before)
+        // means them, not the dictionary's other bearer of the name.
+        if alen == 1
+            && view.capitalised(i)
+            && let Some(alts) = aliases.get(view.up(i)).cloned()
+        {
+            out.push(Atom {
+                start: i,
+                end: i + 1,
+                kind: AtomKind::Actor(alts),
+            });
+            i += 1;
+            continue;
+        }
         if alen > 0 && alen >= glen {
             let (len, ids) = actor.unwrap();
             let alts: Vec<_> = ids
@@ -274,11 +288,26 @@ fn atoms(view: &View, dicts: &DictSet, date: NaiveDate, aliases: &mut Aliases) -
                 let alts = dedup(alts);
                 // A full name teaches the article its short form.
                 if len >= 2 && (i..i + len).all(|k| view.capitalised(k)) {
-                    let last = view.up(i + len - 1);
-                    if dicts
-                        .lexicon
-                        .id(last)
-                        .is_none_or(|id| dicts.actors.trie.longest(&[Some(id)]).is_none())
+                    // "King Abdullah II", "Mohammed VI": a regnal number is no name; the
+                    // name before it is.
+                    let regnal = |w: &str| {
+                        !w.is_empty()
+                            && w.len() <= 4
+                            && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+                    };
+                    let mut last = view.up(i + len - 1);
+                    let ruler = len >= 3 && regnal(last);
+                    if ruler {
+                        last = view.up(i + len - 2);
+                    }
+                    // A ruler's name teaches the article whom it means even where the
+                    // dictionary knows another of that name ("Abdullah" after "King
+                    // Abdullah II of Jordan").
+                    if ruler
+                        || dicts
+                            .lexicon
+                            .id(last)
+                            .is_none_or(|id| dicts.actors.trie.longest(&[Some(id)]).is_none())
                     {
                         aliases.insert(last.to_string(), alts.clone());
                     }

@@ -795,6 +795,24 @@ fn criticism_a_thing_draws_from_a_party_is_that_partys() {
 }
 
 #[test]
+fn a_ruler_named_in_full_is_meant_by_the_first_name_later() {
+    let got = article(&[
+        "King Abdullah II of Jordan received the Iraqi prime minister in Amman.",
+        "Abdullah later flew to Cairo for talks with the Egyptian president.",
+    ]);
+    assert!(
+        got[1].iter().any(|(s, _, _)| s.starts_with("JOR")),
+        "{:?}",
+        got[1]
+    );
+    assert!(
+        got[1].iter().all(|(s, _, _)| !s.starts_with("SAU")),
+        "{:?}",
+        got[1]
+    );
+}
+
+#[test]
 fn workers_on_strike_and_their_unions_are_labour() {
     let got = article(&[
         "SEOUL (Newswire) - Cement truckers in South Korea went on strike on Monday.",
