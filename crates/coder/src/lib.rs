@@ -1501,7 +1501,7 @@ impl Coder {
         }
     }
 
-    /// "The move drew sharp criticism from Europe and the US": criticism a thing draws
+    /// "The decision drew swift criticism from Brussels": criticism a thing draws
     /// *from* a party is that party's (111), of the thing's author: the party that is the
     /// verb's subject, else whoever the story last told acting.
     fn code_drew_criticism(
