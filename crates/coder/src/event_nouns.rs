@@ -399,11 +399,7 @@ impl EventNouns {
                 {
                     continue;
                 }
-                let compound = mentions.iter().position(|m| {
-                    (m.start == end + 1 || (m.start == end + 2 && view.pos(end + 1) == Pos::Det))
-                        && m.members.len() >= 2
-                });
-                if let Some(m) = compound {
+                if let Some(m) = crate::roles::compound_after(view, mentions, end) {
                     out.push((
                         Found {
                             code: e.code.clone(),

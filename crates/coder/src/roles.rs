@@ -451,6 +451,15 @@ pub fn assign(
     roles
 }
 
+/// The mention of two parties or more right after token `at` (a "between"), an article
+/// allowed between: "between *the army and the rebels*".
+pub fn compound_after(view: &View, mentions: &[Mention], at: usize) -> Option<usize> {
+    mentions.iter().position(|m| {
+        (m.start == at + 1 || (m.start == at + 2 && view.pos(at + 1) == Pos::Det))
+            && m.members.len() >= 2
+    })
+}
+
 /// The compound mention after "between" right after verb `h`'s words ("clashes *between*
 /// police and rebels"), or ending its subject noun phrase ("fighting between the army and
 /// the rebels *erupted*", where `act_word` says the noun names an act: "tensions between
@@ -461,12 +470,7 @@ pub fn between_parties(
     h: &VerbHit,
     act_word: impl Fn(usize) -> bool,
 ) -> Option<usize> {
-    let compound_at = |at: usize| {
-        mentions.iter().position(|m| {
-            (m.start == at + 1 || (m.start == at + 2 && view.pos(at + 1) == Pos::Det))
-                && m.members.len() >= 2
-        })
-    };
+    let compound_at = |at: usize| compound_after(view, mentions, at);
     let at = h.back.last().map_or(h.end, |&b| b + 1).max(h.end);
     if at < view.len() && view.up(at) == "BETWEEN" {
         return compound_at(at);
@@ -496,11 +500,7 @@ pub fn border_parties(view: &View, mentions: &[Mention], h: &VerbHit) -> Option<
             return None;
         }
         if matches!(up, "BORDER" | "FRONTIER" | "BOUNDARY") && view.up(k + 1) == "BETWEEN" {
-            let at = k + 1;
-            return mentions.iter().position(|m| {
-                (m.start == at + 1 || (m.start == at + 2 && view.pos(at + 1) == Pos::Det))
-                    && m.members.len() >= 2
-            });
+            return compound_after(view, mentions, k + 1);
         }
         k += 1;
     }
